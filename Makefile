@@ -1,0 +1,28 @@
+# Two entry points for a newcomer: `make demo` (install + extract the bundled samples) and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export OPENBLAS_NUM_THREADS := 1
+
+.PHONY: install demo test lint bench
+
+$(BIN)/letopis: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/letopis
+
+install: $(BIN)/letopis
+
+demo: install
+	$(BIN)/letopis extract samples/ --format text
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
+
+test: install lint
+	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python benchmarks/run.py

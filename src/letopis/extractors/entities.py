@@ -1,0 +1,253 @@
+"""Named entities: natasha NER spans, quoted organisation names and organisation + owner tails,
+grouped into one entity per real-world thing in the document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from letopis.extractors.places import Place, gazetteer
+from letopis.lexicon import key, org_words, positions
+from letopis.model import EntityType, Mention
+from letopis.nlp import NLP, Parsed, Token
+
+QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“"}
+MAX_QUOTED_TOKENS = 8
+NAME_CONNECTORS = {"и", "&", "-", "of", "and", "де", "ла"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One explicit mention of a name, before mentions are grouped into entities."""
+
+    type: EntityType
+    first: int
+    last: int
+    start: int
+    end: int
+    name: str
+    place: Place | None = None
+    country: str | None = None
+    alias_of: Candidate | None = None
+
+    def mention(self, text: str) -> Mention:
+        return Mention(self.start, self.end, text[self.start : self.end])
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One entity of the document and all its mentions (anaphors are added by the role extractor)."""
+
+    type: EntityType
+    candidates: list[Candidate]
+    anaphors: list[Mention] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def name(self) -> str:
+        if self.type == "LOC" and (place := self.place) is not None:
+            return place.name
+        names = [c.name for c in self.candidates if c.alias_of is None] or [c.name for c in self.candidates]
+        return max(names, key=lambda n: (len(n.split()), len(n)))
+
+    @property
+    def place(self) -> Place | None:
+        return next((c.place for c in self.candidates if c.place is not None), None)
+
+    @property
+    def first(self) -> int:
+        return min(c.first for c in self.candidates)
+
+
+def is_name_word(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit() or token.text.lower() in NAME_CONNECTORS
+
+
+def leading_position(token: Token) -> bool:
+    """`Замглавы` in an organisation span `Замглавы Федеральной миграционной службы`: a title, not a name."""
+    return token.lemma.lower() in positions() or token.text.lower() in positions()
+
+
+def quoted_spans(parsed: Parsed) -> Iterator[tuple[int, int]]:
+    """Token ranges [first, last) inside matching quotes within one sentence."""
+    for sent in parsed.sentences:
+        opener: int | None = None
+        for index in range(sent.first, sent.last):
+            text = parsed.tokens[index].text
+            if opener is not None and text == QUOTES[parsed.tokens[opener].text]:
+                if index - opener > 1:
+                    yield opener + 1, index
+                opener = None
+            elif opener is None and text in QUOTES:
+                opener = index
+
+
+def org_sector_word(tokens: tuple[Token, ...]) -> str | None:
+    """The sector named by the longest organisation-word phrase among the lemmas of `tokens`."""
+    lemmas = [t.lemma.lower() for t in tokens]
+    words = org_words()
+    best: tuple[int, str] | None = None
+    for i in range(len(lemmas)):
+        for j in range(len(lemmas), i, -1):
+            sector = words.get(tuple(lemmas[i:j]))
+            if sector is not None and (best is None or j - i > best[0]):
+                best = (j - i, sector)
+                break
+    return best[1] if best else None
+
+
+def looks_like_org_name(parsed: Parsed, first: int, last: int, has_ner_org: bool) -> bool:
+    tokens = parsed.tokens[first:last]
+    if last - first > MAX_QUOTED_TOKENS or (not tokens[0].text[:1].isupper() and not tokens[0].text[0].isdigit()):
+        return False
+    if any(t.pos in {"VERB", "AUX", "PRON"} or t.text in {".", "!", "?", ":", ";"} for t in tokens):
+        return False
+    before = parsed.tokens[first - 2] if first >= 2 else None
+    descriptor = before is not None and org_sector_word((before,)) is not None
+    return has_ner_org or descriptor or all(is_name_word(t) for t in tokens)
+
+
+class EntityFinder:
+    def __init__(self, nlp: NLP) -> None:
+        self.nlp = nlp
+        self.gazetteer = gazetteer()
+
+    def candidate(self, parsed: Parsed, type: EntityType, first: int, last: int) -> Candidate:
+        tokens = parsed.tokens[first:last]
+        name = self.nlp.normal(tokens, type)
+        place = None
+        if type == "LOC":
+            place = self.gazetteer.place(tokens[0].text if len(tokens) == 1 and tokens[0].text.isupper() else name)
+            if place is None and len(tokens) == 1:
+                place = self.gazetteer.place(tokens[0].lemma)
+        return Candidate(
+            type, first, last, tokens[0].start, tokens[-1].end, name, place, place.country if place else None
+        )
+
+    def candidates(self, parsed: Parsed) -> list[Candidate]:
+        found = [
+            c for s in parsed.spans if s.first < s.last for c in self.split_brackets(parsed, s.type, s.first, s.last)
+        ]
+        for first, last in quoted_spans(parsed):
+            inside = [c for c in found if c.first < last and c.last > first]
+            if looks_like_org_name(parsed, first, last, any(c.type == "ORG" for c in inside)):
+                quoted = self.quoted(parsed, first, last, inside)
+                found = [c for c in found if c not in inside] + [quoted]
+        found.sort(key=lambda c: c.first)
+        return self.with_owner_tails(parsed, found)
+
+    def split_brackets(self, parsed: Parsed, type: EntityType, first: int, last: int) -> list[Candidate]:
+        """`Джоэл Саймон (Joel Simon)`, `Национального фронта (FN)`: the name, and the bracketed form as
+        its alias."""
+        while type == "ORG" and first < last and leading_position(parsed.tokens[first]):
+            first += 1
+        if first == last:
+            return []
+        texts = [t.text for t in parsed.tokens[first:last]]
+        if "(" not in texts[1:]:
+            return [self.candidate(parsed, type, first, last)]
+        opening = first + texts.index("(", 1)
+        closing = first + texts.index(")") if ")" in texts[texts.index("(", 1) :] else last
+        main = self.candidate(parsed, type, first, opening)
+        if closing <= opening + 1:
+            return [main]
+        alias = self.candidate(parsed, type, opening + 1, closing)
+        alias.alias_of = main
+        return [main, alias]
+
+    def quoted(self, parsed: Parsed, first: int, last: int, inside: list[Candidate]) -> Candidate:
+        same = next((c for c in inside if c.type == "ORG" and (c.first, c.last) == (first, last)), None)
+        org = same or self.candidate(parsed, "ORG", first, last)
+        org.country = next((c.country for c in inside if c.country), None)
+        return org
+
+    def with_owner_tails(self, parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+        """`Государственного банка` + `Пакистана` -> one organisation `Государственный банк Пакистана`."""
+        result: list[Candidate] = []
+        for cand in found:
+            previous = result[-1] if result else None
+            if previous is not None and previous.type == "ORG" and self.is_owner_tail(parsed, previous, cand):
+                tail = parsed.text[cand.start : cand.end]
+                result[-1] = Candidate(
+                    "ORG",
+                    previous.first,
+                    cand.last,
+                    previous.start,
+                    cand.end,
+                    f"{previous.name} {tail}",
+                    None,
+                    previous.country or cand.country,
+                )
+            else:
+                result.append(cand)
+        return result
+
+    @staticmethod
+    def is_owner_tail(parsed: Parsed, org: Candidate, tail: Candidate) -> bool:
+        if tail.first != org.last or tail.type not in {"LOC", "ORG"}:
+            return False
+        if parsed.tokens[org.last - 1].text in QUOTES.values():
+            return False
+        tokens = parsed.tokens[tail.first : tail.last]
+        root = next((t for t in tokens if not tail.first <= t.head < tail.last), tokens[0])
+        abbreviation = len(tokens) == 1 and root.text.isupper() and tail.place is not None
+        return abbreviation or (root.case == "Gen" and (org.first <= root.head < org.last or tail.type == "LOC"))
+
+
+def acronym(name: str) -> str:
+    """`Министерство иностранных дел РК` -> `МИД РК`: initials of the words before the first abbreviation."""
+    words = name.split()
+    cut = next((i for i, w in enumerate(words) if w.isupper()), len(words))
+    initials = "".join(w[0].upper() for w in words[:cut] if w.lower() not in NAME_CONNECTORS)
+    return " ".join([initials, *words[cut:]]) if cut > 1 else name
+
+
+def person_words(name: str) -> set[str]:
+    return set(key(name).split())
+
+
+def cluster(candidates: list[Candidate]) -> list[Cluster]:
+    """Group mentions: places by what they resolve to, organisations by name or acronym, persons by
+    full name, with a surname-only or shorter mention joined to the one full name that contains it."""
+    clusters: list[Cluster] = []
+    index: dict[tuple[EntityType, str], Cluster] = {}
+    persons = sorted((c for c in candidates if c.type == "PER"), key=lambda c: -len(c.name.split()))
+    owner: dict[int, Cluster] = {}
+    for cand in [c for c in candidates if c.type != "PER"] + persons:
+        if cand.alias_of is not None:
+            continue
+        keys = cluster_keys(cand)
+        target = next((index[(cand.type, k)] for k in keys if (cand.type, k) in index), None)
+        if target is None and cand.type == "PER":
+            target = unique_containing_person(clusters, cand)
+        if target is None:
+            target = Cluster(cand.type, [])
+            clusters.append(target)
+        target.candidates.append(cand)
+        owner[id(cand)] = target
+        for k in keys:
+            index.setdefault((cand.type, k), target)
+    for cand in candidates:
+        if cand.alias_of is not None and id(cand.alias_of) in owner:
+            owner[id(cand.alias_of)].candidates.append(cand)
+    clusters.sort(key=lambda c: c.first)
+    for number, item in enumerate(clusters, 1):
+        item.id = f"e{number}"
+        item.candidates.sort(key=lambda c: c.first)
+    return clusters
+
+
+def cluster_keys(cand: Candidate) -> list[str]:
+    if cand.type == "LOC" and cand.place is not None:
+        return [f"{cand.place.country}:{cand.place.kind}:{cand.place.name}"]
+    if cand.type == "ORG":
+        return list(dict.fromkeys([key(cand.name), key(acronym(cand.name))]))
+    if cand.type == "PER":
+        return [" ".join(sorted(person_words(cand.name)))]
+    return [key(cand.name)]
+
+
+def unique_containing_person(clusters: list[Cluster], cand: Candidate) -> Cluster | None:
+    words = person_words(cand.name)
+    matches = [c for c in clusters if c.type == "PER" and words < person_words(c.name)]
+    return matches[0] if len(matches) == 1 else None

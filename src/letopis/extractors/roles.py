@@ -1,0 +1,340 @@
+"""Occupations (person -> position -> where -> accredited_to) and role phrases that refer back to a
+person already named (`Посол`, `Глава Карачи`, `Глава казахстанской дипмиссии`).
+
+Two patterns, checked on the dependency parse or, where the parse is unsure, on case agreement between
+the position noun and the name: a position before the name it heads (`Посол Казахстана в Пакистане
+Ержан Кистафин`, `председателем Государственного банка Пакистана Джамилем Ахмадом`) and a name with an
+apposed position after it (`Сергей Лавров, министр иностранных дел России`). What lies between the
+position and the name gives `where` (genitive) and, for envoys, `accredited_to` (`в` + place).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from letopis.extractors.entities import Candidate, Cluster, org_sector_word
+from letopis.extractors.places import gazetteer
+from letopis.lexicon import position_domains, positions, role_aliases
+from letopis.model import Mention, Span
+from letopis.nlp import Parsed, Token
+
+MAX_GAP = 14
+GAP_POS = {"ADJ", "NOUN", "PROPN", "X", "ADP", "NUM", "CCONJ", "DET", "ADV"}
+QUOTE_MARKS = {'"', "«", "»", "“", "”", "„", "(", ")"}
+GENERIC_HEADS = {"глава", "руководитель", "лидер", "председатель", "начальник"}
+ENVOY_PLACE_PREPOSITIONS = {"в", "во", "при"}
+TITLE_ADJECTIVES = {
+    "генеральный",
+    "первый",
+    "исполнительный",
+    "главный",
+    "старший",
+    "временно",
+    "почетный",
+    "верховный",
+    "федеральный",
+    "региональный",
+    "ответственный",
+    "официальный",
+    "чрезвычайный",
+    "полномочный",
+    "и",
+}
+
+
+@dataclass(slots=True)
+class Role:
+    person: Cluster
+    position: str
+    head: str
+    where: Cluster | None
+    accredited_to: Cluster | None
+    evidence: Span
+    token: int
+    nouns: tuple[str, ...]
+
+    @property
+    def kind(self) -> str:
+        """The position this role stands for, for matching role phrases: `премьер` and `глава
+        правительства` -> `премьер-министр`."""
+        return canonical(self.head, list(self.nouns))
+
+
+def canonical(head: str, nouns: list[str]) -> str:
+    aliases = role_aliases()
+    found = next((aliases[(head, n)] for n in nouns if (head, n) in aliases), None)
+    return found or aliases.get((head, "-"), head)
+
+
+class RoleFinder:
+    def __init__(self, parsed: Parsed, clusters: list[Cluster]) -> None:
+        self.parsed = parsed
+        self.clusters = clusters
+        self.owner: dict[int, tuple[Candidate, Cluster]] = {}
+        for item in clusters:
+            for cand in item.candidates:
+                for index in range(cand.first, cand.last):
+                    self.owner[index] = (cand, item)
+        self.gazetteer = gazetteer()
+
+    def position_of(self, token: Token) -> str | None:
+        if token.index in self.owner:
+            return None
+        for word in (token.lemma.lower(), token.text.lower().replace("ё", "е")):
+            if word in positions():
+                return word
+        return None
+
+    def find(self) -> list[Role]:
+        roles: list[Role] = []
+        for item in self.clusters:
+            if item.type != "PER":
+                continue
+            for cand in item.candidates:
+                for role in self.before_name(item, cand) or self.after_name(item, cand):
+                    if not any(r.token == role.token for r in roles):
+                        roles.append(role)
+        return roles
+
+    def before_name(self, person: Cluster, cand: Candidate) -> list[Role]:
+        """`POSITION [where] [в accredited] NAME`, and positions apposed before it with commas
+        (`лидер Меджлиса ..., народный депутат Украины Мустафа Джемилев`)."""
+        roles: list[Role] = []
+        end = cand.first
+        while True:
+            role = self.nearest_position(person, cand, end)
+            if role is None:
+                return roles
+            roles.append(role)
+            start = self.parsed.token_range(role.evidence.start, role.evidence.end)[0]
+            if start < 2 or self.parsed.tokens[start - 1].text != ",":
+                return roles
+            end = start - 1
+
+    def nearest_position(self, person: Cluster, cand: Candidate, end: int) -> Role | None:
+        tokens = self.parsed.tokens
+        sent = self.parsed.sentence_of(cand.first)
+        title: int | None = None
+        for index in range(end - 1, max(sent.first, end - MAX_GAP) - 1, -1):
+            token = tokens[index]
+            head = self.position_of(token)
+            if head is not None and token.feats.get("Number") != "Plur":
+                if positions()[head][1] == "title" and title is None:
+                    title = index
+                    continue
+                index = self.outer_position(index)
+                if self.names(index, cand, end):
+                    return self.role(person, index, range(index + 1, end), cand.end, cand)
+                return None
+            if not self.may_stand_between(token):
+                break
+        if title is not None and self.names(title, cand, end):
+            return self.role(person, title, range(title + 1, end), cand.end, cand)
+        return None
+
+    def names(self, index: int, cand: Candidate, end: int) -> bool:
+        """Whether the position at `index` heads the name: by the parse, or by case agreement."""
+        tokens = self.parsed.tokens
+        position, name = tokens[index], tokens[cand.first]
+        parsed = name.head in range(index, end) or position.head in range(cand.first, cand.last)
+        agree = position.case is not None and position.case == name.case
+        return parsed or agree or end == index + 1
+
+    def outer_position(self, index: int) -> int:
+        """`заместителем министра` -> the deputy, not the minister: a position in the genitive after
+        another position belongs to it."""
+        tokens = self.parsed.tokens
+        while (
+            index > 0
+            and tokens[index].case == "Gen"
+            and tokens[index - 1].sent == tokens[index].sent
+            and self.position_of(tokens[index - 1]) is not None
+        ):
+            index -= 1
+        return index
+
+    def after_name(self, person: Cluster, cand: Candidate) -> list[Role]:
+        """`NAME, POSITION [where]` with the position apposed to the name."""
+        tokens = self.parsed.tokens
+        sent = self.parsed.sentence_of(cand.first)
+        if cand.last + 1 >= sent.last or tokens[cand.last].text != ",":
+            return []
+        index = cand.last + 1
+        while index < sent.last - 1 and tokens[index].lemma.lower() in TITLE_ADJECTIVES:
+            index += 1
+        head = self.position_of(tokens[index])
+        apposed = tokens[index].head in range(cand.first, cand.last)
+        agree = tokens[index].case is not None and tokens[index].case == tokens[cand.first].case
+        if head is None or not (apposed or agree):
+            return []
+        end = index + 1
+        while end < sent.last and tokens[end].text != "," and self.may_stand_between(tokens[end]):
+            end += 1
+        while end > index + 1 and tokens[end - 1].pos == "ADP":
+            end -= 1
+        return [self.role(person, index, range(index + 1, end), tokens[end - 1].end, cand)]
+
+    def may_stand_between(self, token: Token) -> bool:
+        if token.index in self.owner:
+            return self.owner[token.index][1].type != "PER"
+        return token.pos in GAP_POS or token.text in QUOTE_MARKS
+
+    def title_start(self, index: int) -> int:
+        """First word of a title: `генеральный директор`, `народный депутат`, `чрезвычайный и полномочный посол`."""
+        tokens = self.parsed.tokens
+        start = index
+        while (
+            start > 0 and tokens[start - 1].sent == tokens[index].sent and self.is_title_word(tokens[start - 1], index)
+        ):
+            start -= 1
+        while start < index and tokens[start].text.lower() == "и":
+            start += 1
+        return start
+
+    def is_title_word(self, token: Token, position: int) -> bool:
+        if token.lemma.lower() in TITLE_ADJECTIVES:
+            return True
+        return (
+            token.pos == "ADJ"
+            and token.head == position
+            and token.text.islower()
+            and token.index not in self.owner
+            and self.gazetteer.adjective_country(token.lemma) is None
+            and org_sector_word((token,)) is None
+        )
+
+    def role(self, person: Cluster, index: int, gap: range, end: int, cand: Candidate) -> Role:
+        tokens = self.parsed.tokens
+        head = self.position_of(tokens[index]) or tokens[index].lemma.lower()
+        start = self.title_start(index)
+        words = [t.lemma.lower() for t in tokens[start:index]] + [head]
+        complement = index + 1
+        while complement < gap.stop and self.is_complement(complement, gap.stop):
+            words.append(tokens[complement].text.lower())
+            complement += 1
+        where, accredited = self.where(range(complement, gap.stop), index)
+        if where is None:
+            where = self.adjective_country(range(start, gap.stop))
+        begin = min(tokens[start].start, cand.start)
+        evidence = Span(begin, end, self.parsed.text[begin:end])
+        nouns = tuple(t.lemma.lower() for t in tokens[index + 1 : gap.stop])
+        return Role(
+            person, " ".join(words), head, where, accredited if is_envoy(head) else None, evidence, index, nouns
+        )
+
+    def is_complement(self, index: int, stop: int) -> bool:
+        """Lower-case genitive words that belong to the title: `министр иностранных дел`,
+        `заместитель министра`, `председатель правления`."""
+        token = self.parsed.tokens[index]
+        if index in self.owner or token.case != "Gen" or not token.text.islower():
+            return False
+        if token.pos == "NOUN":
+            return token.lemma.lower() in position_domains() or self.position_of(token) is not None
+        following = self.parsed.tokens[index + 1] if index + 1 < stop else None
+        return (
+            token.pos == "ADJ"
+            and following is not None
+            and self.is_complement(index + 1, stop)
+            and (org_sector_word((token,)) is None and self.gazetteer.adjective_country(token.lemma) is None)
+        )
+
+    def where(self, gap: range, position: int) -> tuple[Cluster | None, Cluster | None]:
+        tokens = self.parsed.tokens
+        where: Cluster | None = None
+        accredited: Cluster | None = None
+        seen: set[int] = set()
+        for index in gap:
+            if index not in self.owner:
+                continue
+            cand, item = self.owner[index]
+            if id(cand) in seen or item.type == "PER":
+                continue
+            seen.add(id(cand))
+            before = tokens[cand.first - 1] if cand.first > position + 1 else None
+            if before is not None and before.text.lower() in ENVOY_PLACE_PREPOSITIONS:
+                accredited = accredited or item
+            elif before is None or before.pos != "ADP" or before.text in QUOTE_MARKS:
+                where = where or item
+        return where, accredited
+
+    def adjective_country(self, span: range) -> Cluster | None:
+        for index in span:
+            token = self.parsed.tokens[index]
+            iso3 = self.gazetteer.adjective_country(token.lemma) if token.pos == "ADJ" else None
+            if iso3 is not None:
+                return self.country_cluster(iso3, token)
+        return None
+
+    def country_cluster(self, iso3: str, token: Token) -> Cluster | None:
+        """The document's entity for a country named only by an adjective; created when missing."""
+        for item in self.clusters:
+            place = item.place
+            if place is not None and place.kind == "country" and place.country == iso3:
+                return item
+        place = self.gazetteer.country(iso3)
+        if place is None:
+            return None
+        item = Cluster(
+            "LOC", [Candidate("LOC", token.index, token.index + 1, token.start, token.end, place.name, place, iso3)]
+        )
+        self.clusters.append(item)
+        self.owner[token.index] = (item.candidates[0], item)
+        return item
+
+    def anaphors(self, roles: list[Role]) -> None:
+        """Attach role phrases that name no one (`Посол`, `Глава Карачи`) to the person they refer to."""
+        used = {r.token for r in roles}
+        for token in self.parsed.tokens:
+            head = self.position_of(token)
+            if head is None or token.index in used or token.feats.get("Number") == "Plur":
+                continue
+            end = self.phrase_end(token.index)
+            follower = self.owner.get(end)
+            if follower is not None and follower[1].type == "PER":
+                continue
+            person = self.resolve(head, token, end, roles)
+            if person is not None:
+                last = self.parsed.tokens[end - 1]
+                person.anaphors.append(Mention(token.start, last.end, self.parsed.text[token.start : last.end], True))
+
+    def phrase_end(self, index: int) -> int:
+        """End of a role phrase: the genitive words and names that hang on the position noun."""
+        tokens = self.parsed.tokens
+        sent = self.parsed.sentence_of(index)
+        phrase = {index}
+        end = index + 1
+        while end < sent.last:
+            token = tokens[end]
+            attached = token.head in phrase or (token.pos == "ADJ" and token.head > end)
+            genitive = token.case == "Gen" or (end in self.owner and self.owner[end][1].type != "PER")
+            if not (attached and genitive and token.pos in {"ADJ", "NOUN", "PROPN", "X"}):
+                break
+            phrase.add(end)
+            end += 1
+        return end
+
+    def resolve(self, head: str, token: Token, end: int, roles: list[Role]) -> Cluster | None:
+        words = self.parsed.tokens[token.index + 1 : end]
+        position = canonical(head, [t.lemma.lower() for t in words])
+        where = next((self.owner[i][1] for i in range(token.index + 1, end) if i in self.owner), None)
+        country = where.place.country if where is not None and where.place is not None else None
+        country = country or next((c for t in words if (c := self.gazetteer.adjective_country(t.lemma))), None)
+        if position in GENERIC_HEADS and where is None and country is None:
+            return None
+        fitting = [r for r in roles if r.kind == position or (position in GENERIC_HEADS and r.where is not None)]
+        exact = [r for r in fitting if where is not None and r.where is where]
+        national = where is None or (where.place is not None and where.place.kind == "country")
+        matches = exact or [r for r in fitting if national and (country is None or place_country(r) == country)]
+        persons = list({id(r.person): r.person for r in matches}.values())
+        return persons[0] if len(persons) == 1 else None
+
+
+def is_envoy(head: str) -> bool:
+    return positions()[head][1] == "envoy"
+
+
+def place_country(role: Role) -> str | None:
+    if role.where is None:
+        return None
+    place = role.where.place
+    return place.country if place is not None else next((c.country for c in role.where.candidates if c.country), None)

@@ -1,0 +1,44 @@
+"""Lexicons are data: tab-separated files beside this module, read once, `#` lines are comments."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+
+def rows(name: str) -> list[list[str]]:
+    """Rows of a lexicon file, each a list of its tab-separated columns."""
+    text = files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def key(text: str) -> str:
+    """Comparison key for names: lower case, `ё` as `е`, quotes dropped, spaces collapsed."""
+    text = text.lower().replace("ё", "е")
+    for quote in "\"«»“”„'":
+        text = text.replace(quote, "")
+    return " ".join(text.split())
+
+
+@cache
+def positions() -> dict[str, tuple[str | None, str]]:
+    """Position lemma -> (sector or None when the sector comes from where it is held, class)."""
+    return {lemma: (None if sector == "-" else sector, kind) for lemma, sector, kind in rows("positions.tsv")}
+
+
+@cache
+def role_aliases() -> dict[tuple[str, str], str]:
+    """(head lemma, genitive noun lemma or `-` for the head alone) -> the position the phrase stands for."""
+    return {(head, noun): position for head, noun, position in rows("role_aliases.tsv")}
+
+
+@cache
+def org_words() -> dict[tuple[str, ...], str]:
+    """Lemma phrase (as a tuple of words) -> PLOVER sector."""
+    return {tuple(phrase.split()): sector for phrase, sector in rows("org_words.tsv")}
+
+
+@cache
+def position_domains() -> frozenset[str]:
+    """Lemmas of genitive nouns that are part of a title: `министр` + `иностранных дел`."""
+    return frozenset(row[0] for row in rows("position_domains.tsv"))

@@ -1,0 +1,119 @@
+"""Typed records that flow through the pipeline: read -> nlp -> extract -> output.
+
+Every fact keeps character offsets into `Document.text`, so the sentence it came from can be shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+EntityType = Literal["PER", "ORG", "LOC"]
+UnitKind = Literal["headline", "credit", "dateline", "body"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A piece of the document processed on its own: headline, photo credit, dateline or a body block."""
+
+    kind: UnitKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    date: date | None
+    agency: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    source: str
+    text: str
+    units: tuple[Unit, ...]
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    dateline: Dateline | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document that could not be read or processed, with the reason; the batch goes on without it."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    anaphor: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    type: EntityType
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    kind: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Occupation:
+    person: str
+    position: str
+    where: str | None
+    accredited_to: str | None
+    evidence: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    document: Document
+    entities: tuple[Entity, ...]
+    occupations: tuple[Occupation, ...]
+    events: tuple[dict[str, Any], ...] = field(default=())
+
+    def entity(self, entity_id: str) -> Entity:
+        return next(e for e in self.entities if e.id == entity_id)
+
+    def to_json(self) -> dict[str, Any]:
+        doc = self.document
+        dateline = None
+        if doc.dateline is not None:
+            dateline = {
+                "place": doc.dateline.place,
+                "date": doc.dateline.date.isoformat() if doc.dateline.date else None,
+                "agency": doc.dateline.agency,
+            }
+        return {
+            "id": doc.id,
+            "source": doc.source,
+            "title": doc.title,
+            "published": doc.published.isoformat() if doc.published else None,
+            "dateline": dateline,
+            "language": "ru",
+            "entities": [asdict(e) for e in self.entities],
+            "occupations": [asdict(o) for o in self.occupations],
+            "events": list(self.events),
+        }

@@ -1,0 +1,73 @@
+"""read -> nlp -> extract: one pure function from a `Document` to its `Extraction`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from letopis.extractors.actors import code_actors, setting_country
+from letopis.extractors.entities import Cluster, EntityFinder, cluster
+from letopis.extractors.roles import Role, RoleFinder
+from letopis.model import Document, Entity, Extraction, Failure, Occupation
+from letopis.nlp import Parsed, pipeline
+from letopis.read import from_text, read_paths
+
+
+def extract(text: str, published: date | None = None, doc_id: str = "doc", source: str = "<text>") -> Extraction:
+    """Extract entities, occupations and actors from one Russian news text."""
+    return extract_document(from_text(text, source, doc_id, published))
+
+
+def extract_document(doc: Document) -> Extraction:
+    nlp = pipeline()
+    parsed = nlp.parse(doc)
+    clusters = cluster(EntityFinder(nlp).candidates(parsed))
+    finder = RoleFinder(parsed, clusters)
+    roles = finder.find()
+    finder.anaphors(roles)
+    clusters = finder.clusters
+    for number, item in enumerate(sorted(clusters, key=lambda c: c.first), 1):
+        item.id = f"e{number}"
+    setting = setting_country(doc.dateline.place if doc.dateline else None, clusters)
+    codes = code_actors(clusters, roles, parsed, setting)
+    entities = tuple(entity(item, parsed, codes[item.id]) for item in sorted(clusters, key=lambda c: c.first))
+    return Extraction(doc, entities, tuple(occupation(r) for r in roles))
+
+
+def entity(item: Cluster, parsed: Parsed, code: tuple[str | None, str | None]) -> Entity:
+    place = item.place
+    mentions = sorted([c.mention(parsed.text) for c in item.candidates] + item.anaphors, key=lambda m: m.start)
+    return Entity(
+        id=item.id,
+        type=item.type,
+        name=item.name,
+        country=code[0],
+        sector=code[1],
+        kind=place.kind if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        mentions=tuple(mentions),
+    )
+
+
+def occupation(role: Role) -> Occupation:
+    return Occupation(
+        person=role.person.id,
+        position=role.position,
+        where=role.where.id if role.where else None,
+        accredited_to=role.accredited_to.id if role.accredited_to else None,
+        evidence=role.evidence,
+    )
+
+
+def extract_paths(paths: Iterable[Path]) -> Iterator[Extraction | Failure]:
+    """Extractions of every readable document under `paths`; a failure is yielded and the rest go on."""
+    for item in read_paths(paths):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            yield extract_document(item)
+        except Exception as error:  # a document that breaks extraction must not stop the batch
+            yield Failure(item.source, f"extraction failed: {type(error).__name__}: {error}")

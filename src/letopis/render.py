@@ -1,0 +1,61 @@
+"""A readable text summary of an extraction: people with positions, organisations, places."""
+
+from __future__ import annotations
+
+from letopis.model import Entity, Extraction
+
+
+def table(title: str, header: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=False)]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    body = [line.format(*row).rstrip() for row in [header, ["-" * w for w in widths], *rows]]
+    return ["", f"{title} ({len(rows)})", *body]
+
+
+def code(entity: Entity) -> str:
+    return " ".join(part for part in (entity.country, entity.sector) if part) or "-"
+
+
+def coordinates(entity: Entity) -> str:
+    return f"{entity.lat:.4f}, {entity.lon:.4f}" if entity.lat is not None and entity.lon is not None else "-"
+
+
+def positions(result: Extraction) -> dict[str, str]:
+    names = {e.id: e.name for e in result.entities}
+    held: dict[str, list[str]] = {}
+    for job in result.occupations:
+        where = f" {names[job.where]}" if job.where else ""
+        posted = f" (в {names[job.accredited_to]})" if job.accredited_to else ""
+        held.setdefault(job.person, []).append(f"{job.position}{where}{posted}")
+    return {person: "; ".join(jobs) for person, jobs in held.items()}
+
+
+def render_text(result: Extraction) -> str:
+    doc = result.document
+    lines = [f"# {doc.id}  ({doc.source})"]
+    if doc.title:
+        lines.append(f"title:     {doc.title}")
+    if doc.published:
+        lines.append(f"published: {doc.published.isoformat()}")
+    if doc.dateline:
+        when = doc.dateline.date.isoformat() if doc.dateline.date else "?"
+        lines.append(f"dateline:  {doc.dateline.place}, {when}, {doc.dateline.agency or '-'}")
+    held = positions(result)
+
+    def of(kind: str) -> list[Entity]:
+        return [e for e in result.entities if e.type == kind]
+
+    lines += table(
+        "People",
+        ["name", "position", "actor", "mentions"],
+        [[e.name, held.get(e.id, "-"), code(e), str(len(e.mentions))] for e in of("PER")],
+    )
+    lines += table(
+        "Organisations", ["name", "actor", "mentions"], [[e.name, code(e), str(len(e.mentions))] for e in of("ORG")]
+    )
+    lines += table(
+        "Places",
+        ["name", "country", "kind", "lat, lon", "mentions"],
+        [[e.name, e.country or "-", e.kind or "-", coordinates(e), str(len(e.mentions))] for e in of("LOC")],
+    )
+    return "\n".join(lines) + "\n"

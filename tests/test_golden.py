@@ -1,0 +1,97 @@
+"""The reference article against its gold extraction (tests/data/golden), and a reviewed snapshot."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from letopis.lexicon import key
+from letopis.model import Extraction
+from letopis.pipeline import extract_paths
+from tests.gold import find, missing_entities, missing_occupations
+
+ROOT = Path(__file__).parent
+SAMPLE = ROOT.parent / "samples" / "000_f9e879b08a32d2e4.txt"
+GOLD = ROOT / "data" / "golden" / "000_f9e879b08a32d2e4.gold.json"
+SNAPSHOT = ROOT / "data" / "golden" / "000_f9e879b08a32d2e4.output.json"
+
+
+@pytest.fixture(scope="module")
+def result() -> Extraction:
+    item = next(iter(extract_paths([SAMPLE])))
+    assert isinstance(item, Extraction)
+    return item
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(GOLD.read_text(encoding="utf-8"))
+    return data
+
+
+def test_document_header(result: Extraction, gold: dict[str, Any]) -> None:
+    out = result.to_json()
+    assert out["published"] == gold["document"]["published"]
+    assert out["title"] == gold["document"]["title"]
+    assert out["dateline"] == gold["document"]["dateline"]
+
+
+def test_all_persons_with_full_names(result: Extraction, gold: dict[str, Any]) -> None:
+    assert missing_entities(result, gold, "PER") == []
+
+
+def test_all_places(result: Extraction, gold: dict[str, Any]) -> None:
+    assert missing_entities(result, gold, "LOC") == []
+    for want in gold["entities"]["LOC"]:
+        place = find(result, "LOC", want)
+        assert place is not None
+        assert (place.country, place.kind) == (want["country"], want["kind"])
+        if want["kind"] in {"city", "province"}:
+            assert place.lat is not None and place.lon is not None
+
+
+def test_organisations(result: Extraction, gold: dict[str, Any]) -> None:
+    missing = missing_entities(result, gold, "ORG")
+    assert len(missing) <= 2, missing
+
+
+def test_no_organisation_read_as_person(result: Extraction, gold: dict[str, Any]) -> None:
+    persons = {key(e.name) for e in result.entities if e.type == "PER"}
+    assert persons.isdisjoint(key(n) for n in gold["entities"]["must_not_be_persons"])
+    org_words = {w for g in gold["entities"]["ORG"] for w in key(g["name"]).split()}
+    assert all(not set(p.split()) <= org_words for p in persons)
+
+
+def test_all_occupations(result: Extraction, gold: dict[str, Any]) -> None:
+    assert missing_occupations(result, gold) == []
+
+
+@pytest.mark.parametrize("type", ["PER", "ORG"])
+def test_actor_codes(result: Extraction, gold: dict[str, Any], type: str) -> None:
+    for want in gold["entities"][type]:
+        entity = find(result, type, want)
+        if entity is not None:
+            assert entity.country == want["country"], entity.name
+            if "sector" in want:
+                assert entity.sector == want["sector"], entity.name
+
+
+def test_role_phrases_are_anaphoric_mentions(result: Extraction, gold: dict[str, Any]) -> None:
+    for want in gold["entities"]["PER"]:
+        person = find(result, "PER", want)
+        assert person is not None
+        anaphors = {key(m.text) for m in person.mentions if m.anaphor}
+        assert {key(a) for a in want.get("also_referred_to_as", [])} <= anaphors
+
+
+def test_snapshot(result: Extraction) -> None:
+    """The whole output, committed; a change shows up as a reviewed diff (LETOPIS_UPDATE_GOLDEN=1 rewrites)."""
+    out = json.loads(json.dumps(result.to_json(), ensure_ascii=False))
+    out["source"] = SAMPLE.name
+    if os.environ.get("LETOPIS_UPDATE_GOLDEN"):
+        SNAPSHOT.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert out == json.loads(SNAPSHOT.read_text(encoding="utf-8"))
