@@ -27,14 +27,22 @@ class Token:
     text: str
     pos: str
     feats: Mapping[str, str]
-    lemma: str
     head: int
     rel: str
     sent: int
+    memo: list[str] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def case(self) -> str | None:
         return self.feats.get("Case")
+
+    @property
+    def lemma(self) -> str:
+        """pymorphy's lemma chosen by the tagger's part of speech and features, computed on first use
+        (most tokens never need one, and lemmatising all of them would cost a third of the run)."""
+        if not self.memo:
+            self.memo.append(pipeline().lemma(self.text, self.pos, self.feats))
+        return self.memo[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +122,6 @@ class NLP:
                         text=word,
                         pos=tag.pos,
                         feats=tag.feats,
-                        lemma=self.lemma(word, tag.pos, tag.feats),
                         head=first + head - 1 if head > 0 else -1,
                         rel=dep.rel,
                         sent=index,

@@ -11,6 +11,7 @@ position and the name gives `where` (genitive) and, for envoys, `accredited_to` 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from letopis.extractors.entities import Candidate, Cluster, org_sector_word
 from letopis.extractors.places import gazetteer
@@ -78,7 +79,7 @@ class RoleFinder:
         self.gazetteer = gazetteer()
 
     def position_of(self, token: Token) -> str | None:
-        if token.index in self.owner:
+        if token.index in self.owner or token.text[:3].lower().replace("ё", "е") not in position_prefixes():
             return None
         for word in (token.lemma.lower(), token.text.lower().replace("ё", "е")):
             if word in positions():
@@ -327,6 +328,12 @@ class RoleFinder:
         matches = exact or [r for r in fitting if national and (country is None or place_country(r) == country)]
         persons = list({id(r.person): r.person for r in matches}.values())
         return persons[0] if len(persons) == 1 else None
+
+
+@cache
+def position_prefixes() -> frozenset[str]:
+    """First three letters of every position: a cheap test before a token is lemmatised."""
+    return frozenset(p[:3] for p in positions())
 
 
 def is_envoy(head: str) -> bool:
