@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from letopis.lexicon import key
-from letopis.model import Entity, Extraction
+from letopis.model import Entity, Event, Extraction
 
 
 def names_of(gold: dict[str, Any]) -> set[str]:
@@ -46,3 +46,51 @@ def missing_occupations(result: Extraction, gold: dict[str, Any]) -> list[dict[s
             for o in result.occupations
         )
     ]
+
+
+def name_matches(entity: Entity, gold: dict[str, Any], name: str) -> bool:
+    """A gold participant name against an output entity: the name or an accept form, a country by its
+    code, or an output name made only of words of the gold name (a surname)."""
+    forms = accepted(gold, name)
+    if key(entity.name) in forms:
+        return True
+    words = set(key(name).split())
+    if set(key(entity.name).split()) <= words:
+        return True
+    country = next((e.get("country") for e in gold["entities"]["LOC"] if key(e["name"]) == key(name)), None)
+    return (
+        country is not None
+        and any(e["kind"] == "country" for e in gold["entities"]["LOC"] if key(e["name"]) == key(name))
+        and entity.country == country
+    )
+
+
+def event_matches(result: Extraction, gold: dict[str, Any], want: dict[str, Any], event: Event) -> bool:
+    by_id = {e.id: e for e in result.entities}
+    actors = [by_id[a] for a in event.actor]
+    parties = actors + [by_id[r] for r in event.recipient]
+    place = by_id[event.place].name if event.place else None
+    return (
+        event.type == want["type"]
+        and all(any(name_matches(p, gold, n) for p in parties) for n in want.get("participants", []))
+        and all(any(name_matches(a, gold, n) for a in actors) for n in want.get("actor", []))
+        and (
+            not want.get("participants_any_of")
+            or any(name_matches(p, gold, n) for p in parties for n in want["participants_any_of"])
+        )
+        and ("place" not in want or (place is not None and key(place) == key(want["place"])))
+        and ("date" not in want or (event.date is not None and event.date.isoformat() == want["date"]))
+        and any(want["evidence"] in span.text for span in event.evidence)
+    )
+
+
+def match_events(result: Extraction, gold: dict[str, Any]) -> tuple[dict[str, Event], list[Event]]:
+    """Gold event id -> the output event it matched (each at most once), and the false positives."""
+    matched: dict[str, Event] = {}
+    free = list(result.events)
+    for want in sorted(gold["events"], key=lambda w: not w["required"]):
+        hit = next((e for e in free if event_matches(result, gold, want, e)), None)
+        if hit is not None:
+            matched[want["id"]] = hit
+            free.remove(hit)
+    return matched, free

@@ -12,7 +12,7 @@ import pytest
 from letopis.lexicon import key
 from letopis.model import Extraction
 from letopis.pipeline import extract_paths
-from tests.gold import find, missing_entities, missing_occupations
+from tests.gold import find, match_events, missing_entities, missing_occupations
 
 ROOT = Path(__file__).parent
 SAMPLE = ROOT.parent / "samples" / "000_f9e879b08a32d2e4.txt"
@@ -95,3 +95,41 @@ def test_snapshot(result: Extraction) -> None:
     if os.environ.get("LETOPIS_UPDATE_GOLDEN"):
         SNAPSHOT.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     assert out == json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+
+def test_gold_events(result: Extraction, gold: dict[str, Any]) -> None:
+    matched, false_positives = match_events(result, gold)
+    required = [w["id"] for w in gold["events"] if w["required"]]
+    missing = [w for w in required if w not in matched]
+    assert len(missing) <= 1, missing
+    assert len(false_positives) <= 1, [(e.type, e.evidence[0].text[:60]) for e in false_positives]
+
+
+def test_gold_event_details(result: Extraction, gold: dict[str, Any]) -> None:
+    """Mode, contexts, topics and modality of the matched events, where the gold gives them."""
+    matched, _ = match_events(result, gold)
+    for want in gold["events"]:
+        event = matched.get(want["id"])
+        if event is None:
+            continue
+        if "mode" in want:
+            assert event.mode == want["mode"], want["id"]
+        if "contexts_any" in want:
+            assert set(event.contexts) & set(want["contexts_any"]), (want["id"], event.contexts)
+        if "topics_any" in want:
+            assert set(event.topics) & set(want["topics_any"]), (want["id"], event.topics)
+        assert event.modality == want.get("modality", "asserted"), want["id"]
+
+
+def test_headline_and_body_talks_are_one_event(result: Extraction, gold: dict[str, Any]) -> None:
+    matched, _ = match_events(result, gold)
+    talks = matched["meet-commissioner"]
+    assert len(talks.evidence) == 2
+    assert talks.evidence[0].text.startswith("На переговорах с главой Карачи")
+
+
+def test_no_event_from_credit_or_dateline(result: Extraction) -> None:
+    doc = result.document
+    outside = [u for u in doc.units if u.kind in {"credit", "dateline"}]
+    for event in result.events:
+        assert not all(any(u.start <= s.start < u.end for u in outside) for s in event.evidence)

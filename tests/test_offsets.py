@@ -29,6 +29,7 @@ def test_mentions_and_evidence_slice_the_text(results: list[Extraction]) -> None
     for result in results:
         text = result.document.text
         spans = [m for e in result.entities for m in e.mentions] + [o.evidence for o in result.occupations]
+        spans += [s for event in result.events for s in event.evidence]
         for span in spans:
             assert 0 <= span.start < span.end <= len(text)
             assert text[span.start : span.end] == span.text, (result.document.id, span)
@@ -47,3 +48,15 @@ def test_references_point_at_entities(results: list[Extraction]) -> None:
             assert ids[job.person] == "PER"
             assert job.where is None or job.where in ids
             assert job.accredited_to is None or ids[job.accredited_to] == "LOC"
+        for event in result.events:
+            assert all(a in ids for a in event.actor + event.recipient)
+            assert event.place is None or ids[event.place] == "LOC"
+
+
+def test_events_are_found_and_dated_no_later_than_publication(results: list[Extraction]) -> None:
+    events = [(r.document, e) for r in results for e in r.events]
+    assert len(events) > 300
+    for doc, event in events:
+        assert event.date is not None or doc.published is None
+        if doc.published is not None and event.date is not None and event.modality != "future":
+            assert event.date <= doc.published, (doc.id, event)

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from letopis.export import GDELT_COLUMNS, gdelt_rows, plover_records
 from letopis.model import Failure
 from letopis.pipeline import extract_paths
 from letopis.render import render_text
@@ -21,6 +22,8 @@ class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     text = "text"
+    plover = "plover"
+    gdelt = "gdelt"
 
 
 @app.callback()
@@ -35,9 +38,14 @@ def extract(
     ],
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.json,
 ) -> None:
-    """Extract entities, occupations and actors from articles. Exit 2 if some documents failed."""
+    """Extract entities, occupations, actors and PLOVER events from articles. Exit 2 if some failed.
+
+    Formats: json (one object per document), jsonl, text (readable), plover (PLOVER JSONL, one event
+    per line), gdelt (GDELT 2.0 Events-style TSV with a header row, one row per actor/recipient pair)."""
     failed = 0
     records = []
+    if output_format is Format.gdelt:
+        sys.stdout.write("\t".join(GDELT_COLUMNS) + "\n")
     for item in extract_paths(paths):
         if isinstance(item, Failure):
             failed += 1
@@ -47,6 +55,10 @@ def extract(
             records.append(item.to_json())
         elif output_format is Format.jsonl:
             sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+        elif output_format is Format.plover:
+            sys.stdout.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in plover_records(item))
+        elif output_format is Format.gdelt:
+            sys.stdout.writelines("\t".join(row) + "\n" for row in gdelt_rows(item))
         else:
             sys.stdout.write(render_text(item) + "\n")
     if output_format is Format.json:

@@ -88,11 +88,36 @@ class Occupation:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """A PLOVER-coded event: who did what to whom, where, when, with the text it was read from."""
+
+    id: str
+    type: str
+    mode: str | None
+    quad: int
+    intensity: float
+    modality: str
+    contexts: tuple[str, ...]
+    topics: tuple[str, ...]
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    place: str | None
+    date: date | None
+    evidence: tuple[Span, ...]
+    confidence: float
+
+    def to_json(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["date"] = self.date.isoformat() if self.date else None
+        return record
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     document: Document
     entities: tuple[Entity, ...]
     occupations: tuple[Occupation, ...]
-    events: tuple[dict[str, Any], ...] = field(default=())
+    events: tuple[Event, ...] = field(default=())
 
     def entity(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)
@@ -115,5 +140,5 @@ class Extraction:
             "language": "ru",
             "entities": [asdict(e) for e in self.entities],
             "occupations": [asdict(o) for o in self.occupations],
-            "events": list(self.events),
+            "events": [e.to_json() for e in self.events],
         }

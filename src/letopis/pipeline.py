@@ -8,6 +8,7 @@ from pathlib import Path
 
 from letopis.extractors.actors import code_actors, setting_country
 from letopis.extractors.entities import Cluster, EntityFinder, cluster
+from letopis.extractors.events import EventFinder, finish
 from letopis.extractors.roles import Role, RoleFinder
 from letopis.model import Document, Entity, Extraction, Failure, Occupation
 from letopis.nlp import Parsed, pipeline
@@ -19,20 +20,23 @@ def extract(text: str, published: date | None = None, doc_id: str = "doc", sourc
     return extract_document(from_text(text, source, doc_id, published))
 
 
-def extract_document(doc: Document) -> Extraction:
+def extract_document(doc: Document, events: bool = True) -> Extraction:
+    """Entities, occupations, actor codes and (unless `events` is false) PLOVER events of one document."""
     nlp = pipeline()
     parsed = nlp.parse(doc)
     clusters = cluster(EntityFinder(nlp).candidates(parsed))
     finder = RoleFinder(parsed, clusters)
     roles = finder.find()
     finder.anaphors(roles)
-    clusters = finder.clusters
-    for number, item in enumerate(sorted(clusters, key=lambda c: c.first), 1):
+    drafts = EventFinder(doc, parsed, clusters, roles).find() if events else []
+    clusters.sort(key=lambda c: c.first)
+    for number, item in enumerate(clusters, 1):
         item.id = f"e{number}"
     setting = setting_country(doc.dateline.place if doc.dateline else None, clusters)
     codes = code_actors(clusters, roles, parsed, setting)
-    entities = tuple(entity(item, parsed, codes[item.id]) for item in sorted(clusters, key=lambda c: c.first))
-    return Extraction(doc, entities, tuple(occupation(r) for r in roles))
+    entities = tuple(entity(item, parsed, codes[item.id]) for item in clusters)
+    coded = finish(drafts, codes, lambda item: item.id)
+    return Extraction(doc, entities, tuple(occupation(r) for r in roles), coded)
 
 
 def entity(item: Cluster, parsed: Parsed, code: tuple[str | None, str | None]) -> Entity:

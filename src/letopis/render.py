@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from letopis.model import Entity, Extraction
+from letopis.model import Entity, Event, Extraction
+
+QUOTE_LENGTH = 90
 
 
 def table(title: str, header: list[str], rows: list[list[str]]) -> list[str]:
@@ -58,4 +60,28 @@ def render_text(result: Extraction) -> str:
         ["name", "country", "kind", "lat, lon", "mentions"],
         [[e.name, e.country or "-", e.kind or "-", coordinates(e), str(len(e.mentions))] for e in of("LOC")],
     )
+    titles = {job.person: job.position for job in reversed(result.occupations)}
+    lines += ["", f"Events ({len(result.events)})", *(event_line(result, e, titles) for e in result.events)]
     return "\n".join(lines) + "\n"
+
+
+def party(entity: Entity, titles: dict[str, str]) -> str:
+    details = ", ".join(part for part in (titles.get(entity.id), code(entity)) if part and part != "-")
+    return f"{entity.name} ({details})" if details else entity.name
+
+
+def event_line(result: Extraction, event: Event, titles: dict[str, str]) -> str:
+    """`2025-12-02 Карачи  CONSULT/visit  Ержан Кистафин (посол, KAZ GOV) -> TCS (PAK BUS)  economic  «...»`"""
+    by_id = {e.id: e for e in result.entities}
+    kind = event.type + (f"/{event.mode}" if event.mode else "")
+    if event.modality != "asserted":
+        kind += f" ({event.modality})"
+    actors = ", ".join(party(by_id[a], titles) for a in event.actor) or "?"
+    recipients = ", ".join(party(by_id[r], titles) for r in event.recipient)
+    who = f"{actors} -> {recipients}" if recipients else actors
+    text = " ".join(event.evidence[0].text.split())
+    quote = text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 3].rstrip() + "..."
+    when = event.date.isoformat() if event.date else "????-??-??"
+    where = by_id[event.place].name if event.place else "-"
+    contexts = ",".join(event.contexts) or "-"
+    return f"{when} {where}  {kind}  {who}  {contexts}  «{quote}»"

@@ -251,3 +251,19 @@ def unique_containing_person(clusters: list[Cluster], cand: Candidate) -> Cluste
     words = person_words(cand.name)
     matches = [c for c in clusters if c.type == "PER" and words < person_words(c.name)]
     return matches[0] if len(matches) == 1 else None
+
+
+def country_cluster(clusters: list[Cluster], iso3: str, token: Token) -> Cluster | None:
+    """The document's entity for a country named only by an adjective (`казахстанский`); created, with
+    the adjective as its mention, when the text never names the country."""
+    for item in clusters:
+        place = item.place
+        if place is not None and place.kind == "country" and place.country == iso3:
+            return item
+    place = gazetteer().country(iso3)
+    if place is None:
+        return None
+    mention = Candidate("LOC", token.index, token.index + 1, token.start, token.end, place.name, place, iso3)
+    item = Cluster("LOC", [mention])
+    clusters.append(item)
+    return item

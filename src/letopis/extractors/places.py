@@ -32,6 +32,7 @@ class Gazetteer:
     abbreviations: dict[str, Place]
     adjectives: dict[str, str]
     countries: dict[str, Place]
+    fips: dict[str, str]
 
     def place(self, name: str) -> Place | None:
         """The place a name (nominative or a lemma) or a country abbreviation (`РК`, `США`) denotes."""
@@ -62,7 +63,9 @@ def gazetteer() -> Gazetteer:
     abbreviations: dict[str, Place] = {}
     adjectives: dict[str, str] = {}
     countries: dict[str, Place] = {}
-    for iso3, country_names, abbrevs, adjs, lat, lon, english in (row[:7] for row in rows("countries.tsv")):
+    fips: dict[str, str] = {}
+    for iso3, country_names, abbrevs, adjs, lat, lon, english, fips_code in (row[:8] for row in rows("countries.tsv")):
+        fips[iso3] = fips_code
         forms = split(country_names) + split(english)
         country = Place(forms[0], iso3, "country", coordinate(lat), coordinate(lon))
         countries[iso3] = country
@@ -72,4 +75,4 @@ def gazetteer() -> Gazetteer:
             abbreviations[abbrev] = country
         for adjective in split(adjs):
             adjectives[key(adjective)] = iso3
-    return Gazetteer(names, abbreviations, adjectives, countries)
+    return Gazetteer(names, abbreviations, adjectives, countries, fips)

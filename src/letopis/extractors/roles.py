@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from letopis.extractors.entities import Candidate, Cluster, org_sector_word
+from letopis.extractors.entities import Candidate, Cluster, country_cluster, org_sector_word
 from letopis.extractors.places import gazetteer
 from letopis.lexicon import position_domains, positions, role_aliases
 from letopis.model import Mention, Span
@@ -267,19 +267,9 @@ class RoleFinder:
         return None
 
     def country_cluster(self, iso3: str, token: Token) -> Cluster | None:
-        """The document's entity for a country named only by an adjective; created when missing."""
-        for item in self.clusters:
-            place = item.place
-            if place is not None and place.kind == "country" and place.country == iso3:
-                return item
-        place = self.gazetteer.country(iso3)
-        if place is None:
-            return None
-        item = Cluster(
-            "LOC", [Candidate("LOC", token.index, token.index + 1, token.start, token.end, place.name, place, iso3)]
-        )
-        self.clusters.append(item)
-        self.owner[token.index] = (item.candidates[0], item)
+        item = country_cluster(self.clusters, iso3, token)
+        if item is not None and token.index not in self.owner:
+            self.owner[token.index] = (item.candidates[-1], item)
         return item
 
     def anaphors(self, roles: list[Role]) -> None:

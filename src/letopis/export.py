@@ -1,0 +1,180 @@
+"""Event exports: PLOVER JSONL records and GDELT 2.0 Events-style TSV rows.
+
+PLOVER (openeventdata/PLOVER manual): `id`, `date`, `actor` and `recipient` as lists of entity objects
+(`code` is the ISO alpha-3 country, `sector`, `entity_text`, `identifier_id`, `office`), `event`,
+`mode` (the PLOVER mode, then letopis' modality as an auxiliary mode: `future`, `negation`,
+`hypothetical`), `context`, `event_loc`, `event_text`, `quad_code`, `text_info` (character offsets)
+and `cite_info` (`language` "ru"). The PLOVER intensity goes to `event_intensity`, letopis' confidence
+to `confidence` (neither is a field of the manual).
+
+GDELT: the 61 columns of the GDELT 2.0 Events table, one row per actor/recipient pair as GDELT writes
+them (one row per actor when there is no recipient), with a header row (GDELT's raw files have none).
+The PLOVER type and mode map back to CAMEO codes through lexicon/plover.tsv; GoldsteinScale is the
+CAMEO root's Goldstein score; geographic country codes are FIPS 10-4 as in GDELT.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, date, datetime
+from typing import Any
+
+from letopis.extractors.places import gazetteer
+from letopis.extractors.triggers import code
+from letopis.model import Entity, Extraction
+
+CODER = "letopis 0.1.0"
+AUXILIARY = {"future": "future", "negated": "negation", "hypothetical": "hypothetical"}
+# CAMEO root -> Goldstein score (CAMEO codebook, via reference/EVENT-DATA.md).
+GOLDSTEIN = {"01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0, "08": 5.0, "09": -2.0,
+             "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5, "15": -7.2, "16": -4.0, "17": -7.0,
+             "18": -9.0, "19": -10.0, "20": -10.0}  # fmt: skip
+RESOLUTION = {"country": 1, "province": 2, "city": 4}
+GDELT_GEO_TYPE = {"country": 1, "province": 5, "city": 4}
+ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+                "Type1Code", "Type2Code", "Type3Code")  # fmt: skip
+GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{field}" for field in ACTOR_FIELDS),
+    *(f"Actor2{field}" for field in ACTOR_FIELDS),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"{who}Geo_{field}" for who in ("Actor1", "Actor2", "Action") for field in GEO_FIELDS),
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+
+
+def offices(result: Extraction) -> dict[str, str]:
+    return {job.person: job.position for job in result.occupations}
+
+
+def entity_object(entity: Entity, office: str | None) -> dict[str, Any]:
+    record: dict[str, Any] = {"code": entity.country or "UNK", "sector": entity.sector or "UNK",
+                              "entity_text": entity.name, "identifier_id": entity.id}  # fmt: skip
+    if office:
+        record["office"] = office
+    return record
+
+
+def location(entity: Entity | None, mention: str | None) -> dict[str, Any] | None:
+    if entity is None:
+        return None
+    record: dict[str, Any] = {"extracted_place": mention or entity.name, "resolved_place": entity.name,
+                              "country_code": entity.country, "lat": entity.lat, "lon": entity.lon,
+                              "resolution": RESOLUTION.get(entity.kind or "", 5)}  # fmt: skip
+    if entity.kind == "city":
+        record["city"] = entity.name
+    elif entity.kind == "province":
+        record["province"] = entity.name
+    if entity.country and (country := gazetteer().country(entity.country)) is not None:
+        record["country"] = country.name
+    return record
+
+
+def plover_records(result: Extraction) -> list[dict[str, Any]]:
+    doc = result.document
+    by_id = {e.id: e for e in result.entities}
+    held = offices(result)
+    records: list[dict[str, Any]] = []
+    for event in result.events:
+        first = event.evidence[0]
+        place = by_id.get(event.place or "")
+        record: dict[str, Any] = {
+            "id": f"{doc.id}-{event.id}",
+            "date": event.date.isoformat() if event.date else None,
+            "actor": [entity_object(by_id[a], held.get(a)) for a in event.actor],
+            "recipient": [entity_object(by_id[r], held.get(r)) for r in event.recipient],
+            "event": [event.type],
+            "mode": [m for m in (event.mode, AUXILIARY.get(event.modality)) if m],
+            "context": list(event.contexts),
+            "event_loc": location(place, place.mentions[0].text if place and place.mentions else None),
+            "event_text": first.text,
+            "quad_code": event.quad,
+            "event_intensity": event.intensity,
+            "confidence": event.confidence,
+            "text_info": {"sequence": len(records) + 1, "start": first.start, "end": first.end},
+            "cite_info": {
+                "corpus": "letopis",
+                "citation": doc.source,
+                "url": doc.url,
+                "title": doc.title,
+                "language": "ru",
+                "publication": doc.dateline.agency if doc.dateline else None,
+                "coder": CODER,
+                "codebook": "PLOVER",
+            },
+            "coder": CODER,
+            "coded_date": date.today().isoformat(),
+        }
+        records.append(record)
+    return records
+
+
+def global_id(doc_id: str, event_id: str, pair: int) -> int:
+    digest = hashlib.sha1(f"{doc_id}/{event_id}/{pair}".encode()).digest()
+    return int.from_bytes(digest[:6], "big")
+
+
+def actor_columns(entity: Entity | None) -> list[str]:
+    if entity is None:
+        return [""] * 10
+    country = entity.country or ""
+    sector = entity.sector or ""
+    return [country + sector, entity.name, country, "", "", "", "", sector, "", ""]
+
+
+def geo_columns(entity: Entity | None) -> list[str]:
+    if entity is None or entity.kind is None:
+        return [""] * 8
+    fips = gazetteer().fips.get(entity.country or "", "")
+    return [str(GDELT_GEO_TYPE.get(entity.kind, 4)), entity.name, fips, "", "",
+            number(entity.lat), number(entity.lon), ""]  # fmt: skip
+
+
+def number(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}"
+
+
+def gdelt_rows(result: Extraction) -> list[list[str]]:
+    doc = result.document
+    by_id = {e.id: e for e in result.entities}
+    added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+    lead = {u.start for u in doc.units[:2]}
+    rows = []
+    for event in result.events:
+        cameo = code(event.type, event.mode).cameo
+        when = event.date
+        dates = [when.strftime("%Y%m%d"), when.strftime("%Y%m"), str(when.year),
+                 f"{when.year + (when.timetuple().tm_yday - 1) / 365:.4f}"] if when else ["", "", "", ""]  # fmt: skip
+        place = by_id.get(event.place or "")
+        root = any(u.start <= ev.start < u.end for ev in event.evidence for u in doc.units if u.start in lead)
+        pairs: list[tuple[str | None, str | None]] = [(a, r) for a in event.actor for r in event.recipient]
+        pairs = pairs or [(a, None) for a in event.actor] or [(None, None)]
+        for number_, (actor, recipient) in enumerate(pairs):
+            first = by_id.get(actor or "")
+            second = by_id.get(recipient or "")
+            rows.append(
+                [
+                    str(global_id(doc.id, event.id, number_)),
+                    *dates,
+                    *actor_columns(first),
+                    *actor_columns(second),
+                    "1" if root else "0",
+                    cameo,
+                    cameo[:3],
+                    cameo[:2],
+                    str(event.quad),
+                    str(GOLDSTEIN.get(cameo[:2], "")),
+                    str(len(event.evidence)),
+                    "1",
+                    "1",
+                    "",
+                    *geo_columns(None),
+                    *geo_columns(None),
+                    *geo_columns(place),
+                    added,
+                    doc.url or doc.source,
+                ]
+            )
+    return rows

@@ -1,0 +1,53 @@
+"""Dates in a sentence, resolved against a reference date (the dateline's, else the publication's).
+
+Only real date expressions count: `2 декабря`, `2 декабря 2025 года`, `02.12.2025`, and the relative
+words `сегодня`, `вчера`, `накануне`, `позавчера`, `завтра`. A bare number (`30 миллионов`) is never a date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from letopis.read.blocks import MONTHS, dateline_year
+
+DAY_MONTH = re.compile(
+    r"\b(?P<day>\d{1,2})(?:-го)?\s+(?P<month>" + "|".join(MONTHS) + r")(?:\s+(?P<year>\d{4})\s*(?:года|г\.|г\b)?)?",
+    re.IGNORECASE,
+)
+NUMERIC = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
+RELATIVE = {"сегодня": 0, "вчера": -1, "накануне": -1, "позавчера": -2, "завтра": 1, "послезавтра": 2}
+RELATIVE_WORD = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.IGNORECASE)
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_date(text: str, reference: date | None, future: bool = False) -> date | None:
+    """The first date `text` states, resolved against `reference` (a date without a year takes the
+    reference's year, or the year before when it would lie more than a month ahead, unless the
+    statement is about the future)."""
+    numeric = NUMERIC.search(text)
+    if numeric is not None:
+        return safe_date(int(numeric["year"]), int(numeric["month"]), int(numeric["day"]))
+    found = DAY_MONTH.search(text)
+    if found is not None:
+        month, day = MONTHS[found["month"].lower()], int(found["day"])
+        if found["year"]:
+            return safe_date(int(found["year"]), month, day)
+        if reference is None:
+            return None
+        if future:
+            return safe_date(reference.year, month, day)
+        try:
+            return dateline_year(month, day, reference)
+        except ValueError:
+            return None
+    relative = RELATIVE_WORD.search(text)
+    if relative is not None and reference is not None:
+        return reference + timedelta(days=RELATIVE[relative.group(1).lower()])
+    return None

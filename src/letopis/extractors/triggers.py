@@ -1,0 +1,138 @@
+"""Russian event triggers (lexicon/triggers/<type>.tsv) and the PLOVER ontology (lexicon/plover.tsv).
+
+A trigger pattern is a sequence of lemmas that must occur in order within one sentence, each within
+three tokens after the previous one; `a|b` gives alternatives. The first word is the anchor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from letopis.lexicon import rows
+from letopis.nlp import Parsed, Sentence, Token, pipeline
+
+TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+MAX_STEP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    words: tuple[frozenset[str], ...]
+    mode: str | None
+    future: bool
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    trigger: Trigger
+    tokens: tuple[int, ...]
+
+    @property
+    def anchor(self) -> int:
+        return self.tokens[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    quad: int
+    intensity: float
+    cameo: str
+
+
+@cache
+def triggers() -> dict[str, tuple[Trigger, ...]]:
+    """Anchor lemma -> the triggers that start with it."""
+    index: dict[str, list[Trigger]] = {}
+    for type in TYPES:
+        for pattern, mode, modality, example, *_ in rows(f"triggers/{type.lower()}.tsv"):
+            words = tuple(frozenset(w.split("|")) for w in pattern.split())
+            trigger = Trigger(type, words, None if mode == "-" else mode, modality == "future", example)
+            for anchor in words[0]:
+                index.setdefault(anchor, []).append(trigger)
+    return {anchor: tuple(found) for anchor, found in index.items()}
+
+
+@cache
+def anchor_prefixes() -> frozenset[str]:
+    """First three letters of every form of every anchor (`дал`, `ушел` for `дать`, `уйти`): a cheap test
+    before a token is lemmatised."""
+    vocab = pipeline().vocab
+    prefixes = set()
+    for anchor in triggers():
+        prefixes.add(anchor[:3])
+        for parse in vocab(anchor)[:1]:
+            prefixes.update(form.word[:3].replace("ё", "е") for form in parse.lexeme)
+    return frozenset(prefixes)
+
+
+@cache
+def ontology() -> dict[tuple[str, str | None], Code]:
+    """(type, mode or None) -> quad class, PLOVER intensity and CAMEO code."""
+    codes: dict[tuple[str, str | None], Code] = {}
+    for type, mode, quad, intensity, cameo, *_ in rows("plover.tsv"):
+        codes[(type, None if mode == "-" else mode)] = Code(int(quad), float(intensity), cameo)
+    return codes
+
+
+def code(type: str, mode: str | None) -> Code:
+    return ontology().get((type, mode)) or ontology()[(type, None)]
+
+
+def lemma_of(token: Token) -> str | None:
+    """The token's lemma when it may start a trigger, without lemmatising the rest."""
+    if token.text[:3].lower().replace("ё", "е") not in anchor_prefixes():
+        return None
+    return token.lemma.lower()
+
+
+def find_matches(parsed: Parsed, sent: Sentence) -> list[Match]:
+    tokens = parsed.tokens
+    found: list[Match] = []
+    for index in range(sent.first, sent.last):
+        lemma = lemma_of(tokens[index])
+        for trigger in triggers().get(lemma or "", ()):
+            matched = follow(tokens, trigger.words[1:], index, sent.last)
+            if matched is not None:
+                found.append(Match(trigger, (index, *matched)))
+    return keep_longest(found)
+
+
+def follow(tokens: tuple[Token, ...], words: tuple[frozenset[str], ...], start: int, stop: int) -> list[int] | None:
+    """Token indexes of `words`, in order, each within MAX_STEP tokens after the previous one or, further
+    on in the sentence, its dependent (`подписали в минувшую среду ... соглашение`)."""
+    matched: list[int] = []
+    position = start
+    for word in words:
+        near = range(position + 1, min(position + 1 + MAX_STEP, stop))
+        found = next((i for i in near if tokens[i].lemma.lower() in word), -1)
+        if found < 0:
+            found = next(
+                (
+                    i
+                    for i in range(position + 1, stop)
+                    if tokens[i].head == position and tokens[i].lemma.lower() in word
+                ),
+                -1,
+            )
+        if found < 0:
+            return None
+        position = found
+        matched.append(position)
+    return matched
+
+
+def keep_longest(found: list[Match]) -> list[Match]:
+    """Of patterns sharing an anchor, keep the longest (`подписать соглашение` over `подписать`)."""
+    best: dict[int, Match] = {}
+    for match in found:
+        current = best.get(match.anchor)
+        if current is None or len(match.tokens) > len(current.tokens):
+            best[match.anchor] = match
+    covered = {i for m in best.values() for i in m.tokens[1:]}
+    return sorted((m for m in best.values() if m.anchor not in covered), key=lambda m: m.anchor)
