@@ -206,7 +206,7 @@ class EventFinder:
                 found += self.resolve(token, sent)
         return [c for c in found if is_party(c)]
 
-    def resolve(self, token: Token, sent: Sentence) -> list[Cluster]:
+    def resolve(self, token: Token, sent: Sentence, adjectives: bool = True) -> list[Cluster]:
         """The entities a subject token stands for: its own mention, the names in its phrase
         (`президенты России и Сербии`), or a country adjective (`представители пакистанских кругов`)."""
         if token.index in self.owner:
@@ -217,7 +217,7 @@ class EventFinder:
         for kind in ("PER", "ORG", "LOC"):
             if any(c.type == kind for c in named):
                 return [c for c in named if c.type == kind]
-        for item in phrase:
+        for item in phrase if adjectives else []:
             iso3 = gazetteer().adjective_country(item.lemma) if item.pos == "ADJ" else None
             if iso3 is not None:
                 found = country_cluster(self.clusters, iso3, item)
@@ -279,8 +279,16 @@ class EventFinder:
                 continue
             if item.type == "LOC" and not self.is_direction(index, sent):
                 continue
-            found.append(item)
+            found.append(self.host(item))
         return found
+
+    def host(self, item: Cluster) -> Cluster:
+        """A visit to a city is hosted by its country, when the document names the country."""
+        if item.place is None or item.place.kind == "country":
+            return item
+        country = item.place.country
+        return next((c for c in self.clusters if c.place is not None and c.place.kind == "country"
+                     and c.place.country == country), item)  # fmt: skip
 
     def is_direction(self, index: int, sent: Sentence) -> bool:
         """`в Казахстан` (accusative), `в город Карачи` or an object: a place the action goes to."""
@@ -297,7 +305,7 @@ class EventFinder:
         found: list[Cluster] = []
         for token in tokens[sent.first : sent.last]:
             if token.head in anchors and token.rel in {"obj", "iobj", "nsubj:pass"}:
-                found += [c for c in self.resolve(token, sent) if c not in actor and is_party(c)]
+                found += [c for c in self.resolve(token, sent, adjectives=False) if c not in actor and is_party(c)]
         return found
 
     def clause(self, anchor: int, sent: Sentence, others: set[int]) -> Iterable[int]:
