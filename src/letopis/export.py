@@ -143,7 +143,7 @@ def gdelt_rows(result: Extraction) -> list[list[str]]:
     lead = {u.start for u in doc.units[:2]}
     rows = []
     for event in result.events:
-        cameo = code(event.type, event.mode).cameo
+        cameo = code(event.type, event.mode).cameo.ljust(3, "0")
         when = event.date
         dates = [when.strftime("%Y%m%d"), when.strftime("%Y%m"), str(when.year),
                  f"{when.year + (when.timetuple().tm_yday - 1) / 365:.4f}"] if when else ["", "", "", ""]  # fmt: skip
