@@ -10,6 +10,9 @@ from typing import Annotated
 
 import typer
 
+from letopis.evaluate.factru import evaluate as evaluate_factru
+from letopis.evaluate.nerel import evaluate as evaluate_nerel
+from letopis.evaluate.score import Report, render_report
 from letopis.export import GDELT_COLUMNS, gdelt_rows, plover_records
 from letopis.model import Failure
 from letopis.pipeline import extract_paths
@@ -29,6 +32,31 @@ class Format(StrEnum):
 @app.callback()
 def main() -> None:
     """letopis: Russian news to a verifiable chronicle of who met whom, in what role, where and when."""
+
+
+class Benchmark(StrEnum):
+    factru = "factru"
+    nerel = "nerel"
+
+
+@app.command("eval")
+def evaluate(
+    benchmark: Annotated[Benchmark, typer.Argument(help="factru: factRuEval-2016 folder; nerel: NEREL brat folder")],
+    directory: Annotated[Path, typer.Argument(help="The folder with the benchmark's files")],
+    errors: Annotated[bool, typer.Option("--errors", help="Print every false negative and false positive")] = False,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the report as JSON to this file")] = None,
+) -> None:
+    """Score extraction on a public benchmark: NER per type, facts (see docs/evaluation.md)."""
+    if not directory.is_dir():
+        typer.echo(f"letopis: {directory} is not a folder", err=True)
+        raise typer.Exit(2)
+    report = Report()
+    (evaluate_factru if benchmark is Benchmark.factru else evaluate_nerel)(directory, report)
+    if errors:
+        sys.stdout.writelines(line + "\n" for line in report.errors)
+    sys.stdout.write(render_report(report, benchmark.value))
+    if json_path is not None:
+        json_path.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
 
 
 @app.command()

@@ -104,7 +104,7 @@ def looks_like_org_name(parsed: Parsed, first: int, last: int, has_ner_org: bool
         return False
     before = parsed.tokens[first - 2] if first >= 2 else None
     descriptor = before is not None and org_sector_word((before,)) is not None
-    return has_ner_org or descriptor or all(is_name_word(t) for t in tokens)
+    return has_ner_org or descriptor or (len(tokens) > 1 and all(is_name_word(t) for t in tokens))
 
 
 class EntityFinder:
@@ -162,8 +162,10 @@ class EntityFinder:
         return org
 
     def with_owner_tails(self, parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
-        """`Государственного банка` + `Пакистана` -> one organisation `Государственный банк Пакистана`."""
+        """`Государственного банка` + `Пакистана` -> one organisation `Государственный банк Пакистана`; a
+        place in the tail stays a mention of that place too."""
         result: list[Candidate] = []
+        places: list[Candidate] = []
         for cand in found:
             previous = result[-1] if result else None
             if previous is not None and previous.type == "ORG" and self.is_owner_tail(parsed, previous, cand):
@@ -178,9 +180,11 @@ class EntityFinder:
                     None,
                     previous.country or cand.country,
                 )
+                if cand.type == "LOC":
+                    places.append(cand)
             else:
                 result.append(cand)
-        return result
+        return sorted(result + places, key=lambda c: (c.first, -c.last))
 
     @staticmethod
     def is_owner_tail(parsed: Parsed, org: Candidate, tail: Candidate) -> bool:
