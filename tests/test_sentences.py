@@ -106,3 +106,50 @@ def test_coreference(text: str, person: str, later: str) -> None:
     entity = next((e for e in result.entities if e.type == "PER" and key(e.name) == key(person)), None)
     assert entity is not None, [e.name for e in result.entities if e.type == "PER"]
     assert any(m.start <= start < m.end for m in entity.mentions), [m.text for m in entity.mentions]
+
+
+# Regression cases named after the failure they catch; sentences from NEREL v1.1 train (not scored).
+# (failure, text, person, position word, where or None)
+REGRESSIONS: list[tuple[str, str, str, str, str | None]] = [
+    ("age_is_not_a_title", "В ночь на 31 июля 2016 года умер 87-летний писатель Фазиль Искандер.",
+     "Фазиль Искандер", "писатель", None),
+    ("country_adjective_before_title_gives_where", "Жюри тогда возглавлял австралийский режиссёр Джордж Миллер.",
+     "Джордж Миллер", "режиссер", "Австралия"),
+    ("compound_title_with_hyphen", "На это место ее выдвинул президент-республиканец Джордж Буш-старший, а его "
+     "преемник-демократ Билл Клинтон назначил Сотомайор в федеральный апелляционный суд.",
+     "Джордж Буш-старший", "президент", None),
+    ("prefixed_title_with_hyphen", "Экс-мэр Москвы Юрий Лужков планирует начать промышленное выращивание грибов на "
+     "базе своего сельхозпредприятия «Частный конный завод „Веедерн“» под Калининградом.",
+     "Юрий Лужков", "мэр", "Москва"),
+    ("plural_title_before_a_list_of_names", 'Известно, что в составе ФК "Тамбов" будут играть вратарь Дмитрий '
+     "Давыдов, игроки Максим Сопин и Михаил Тыняный.", "Максим Сопин", "игрок", None),
+    ("plural_title_before_a_list_of_names_last", 'Известно, что в составе ФК "Тамбов" будут играть вратарь '
+     "Дмитрий Давыдов, игроки Максим Сопин и Михаил Тыняный.", "Михаил Тыняный", "игрок", None),
+    ("title_before_name_with_organisation", "Официальный представитель Роскомнадзора Вадим Ампелонский "
+     "подтвердил «Известиям» эту информацию:", "Вадим Ампелонский", "представитель", "Роскомнадзор"),
+    ("genitive_name_is_not_the_title_holder", "29 августа 2016 года дочь президента Узбекистана Ислама Каримова "
+     "Лолла Каримова сообщила, что её отец попал в реанимацию с инсультом.", "Ислам Каримов", "президент",
+     "Узбекистан"),
+]  # fmt: skip
+
+# (failure, text, person, position word that must NOT be given to that person)
+WRONG_HOLDERS: list[tuple[str, str, str, str]] = [
+    ("plural_title_after_comma_is_not_apposed", 'Известно, что в составе ФК "Тамбов" будут играть вратарь '
+     "Дмитрий Давыдов, игроки Максим Сопин и Михаил Тыняный.", "Дмитрий Давыдов", "игрок"),
+    ("title_of_the_genitive_name_not_of_the_next_name", "29 августа 2016 года дочь президента Узбекистана Ислама "
+     "Каримова Лолла Каримова сообщила, что её отец попал в реанимацию с инсультом.", "Лолла Каримова",
+     "президент"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "person", "position", "where"), [pytest.param(*r[1:], id=r[0]) for r in REGRESSIONS])
+def test_occupation_regression(text: str, person: str, position: str, where: str | None) -> None:
+    test_occupation(text, person, position, where, None)
+
+
+@pytest.mark.parametrize(("text", "person", "position"), [pytest.param(*r[1:], id=r[0]) for r in WRONG_HOLDERS])
+def test_title_not_given_to_the_wrong_person(text: str, person: str, position: str) -> None:
+    result = run(text)
+    by_id = {e.id: e for e in result.entities}
+    held = [o.position for o in result.occupations if key(by_id[o.person].name) == key(person)]
+    assert all(position not in p.split() for p in held), held

@@ -67,9 +67,11 @@ def load(path: Path) -> Gold:
         group: [(spans[s][1], spans[s][2]) for o in members if o in objects for s in objects[o][1] if s in spans]
         for group, members in groups.items()
     }
-    facts = [
-        Fact(kind, slots_of(block, mentions, spans)) for kind, block in fact_blocks(stem_path.with_suffix(".facts"))
-    ]
+    facts: list[Fact] = []
+    for kind, block in fact_blocks(stem_path.with_suffix(".facts")):
+        fact = Fact(kind, slots_of(block, mentions, spans))
+        if fact not in facts:  # the same fact annotated twice counts once
+            facts.append(fact)
     return Gold(path.stem, text, aligned(filter_overlapping(ner), text), facts)
 
 

@@ -24,6 +24,7 @@ GAP_POS = {"ADJ", "NOUN", "PROPN", "X", "ADP", "NUM", "CCONJ", "DET", "ADV"}
 QUOTE_MARKS = {'"', "«", "»", "“", "”", "„", "(", ")"}
 GENERIC_HEADS = {"глава", "руководитель", "лидер", "председатель", "начальник"}
 ENVOY_PLACE_PREPOSITIONS = {"в", "во", "при"}
+APPOSITION_MARKS = {",", "-", "–", "—"}
 TITLE_ADJECTIVES = {
     "генеральный",
     "первый",
@@ -79,23 +80,56 @@ class RoleFinder:
         self.gazetteer = gazetteer()
 
     def position_of(self, token: Token) -> str | None:
-        if token.index in self.owner or token.text[:3].lower().replace("ё", "е") not in position_prefixes():
+        """The position a token names: its lemma, or for a compound (`врач-реаниматолог`,
+        `хип-хоп-исполнитель`) the part that is a position, inflected like the whole."""
+        if token.index in self.owner:
             return None
-        for word in (token.lemma.lower(), token.text.lower().replace("ё", "е")):
+        text = token.text.lower().replace("ё", "е")
+        parts = text.split("-") if "-" in text else []
+        if text[:3] not in position_prefixes() and not any(p[:3] in position_prefixes() for p in parts):
+            return None
+        lemma = token.lemma.lower()
+        for word in (lemma, text, *lemma.split("-")[:1], *lemma.split("-")[-1:]):
             if word in positions():
                 return word
         return None
 
     def find(self) -> list[Role]:
+        """Positions before a name first: in `X, координатор движения Y`, the position is Y's."""
         roles: list[Role] = []
-        for item in self.clusters:
-            if item.type != "PER":
-                continue
-            for cand in item.candidates:
-                for role in self.before_name(item, cand) or self.after_name(item, cand):
-                    if not any(r.token == role.token for r in roles):
+        persons = [(item, cand) for item in self.clusters if item.type == "PER" for cand in item.candidates]
+        for pattern in (self.before_name, self.after_name, self.listed):
+            for item, cand in persons:
+                for role in pattern(item, cand):
+                    shared = pattern == self.listed  # one plural position, several names
+                    if not any(r.token == role.token and (r.person is role.person or not shared) for r in roles):
                         roles.append(role)
         return roles
+
+    def listed(self, person: Cluster, cand: Candidate) -> list[Role]:
+        """`музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв`: a plural position
+        before a list of names holds for each of them."""
+        tokens = self.parsed.tokens
+        sent = self.parsed.sentence_of(cand.first)
+        index = cand.first - 1
+        depth = 0
+        while index >= sent.first:
+            token = tokens[index]
+            if token.text == ")":
+                depth += 1
+            elif token.text == "(":
+                depth -= 1
+            elif depth == 0 and not (token.text in {",", "и"} or (self.owner.get(index, (None, None))[1] is not None
+                                     and self.owner[index][1].type == "PER")):  # fmt: skip
+                break
+            index -= 1
+        head = self.position_of(tokens[index]) if index >= sent.first else None
+        if head is None or tokens[index].feats.get("Number") != "Plur":
+            return []
+        if self.owner.get(index + 1, (None, None))[1] is None:
+            return []
+        span = Span(tokens[index].start, cand.end, self.parsed.text[tokens[index].start : cand.end])
+        return [Role(person, head, head, None, None, span, index, ())]
 
     def before_name(self, person: Cluster, cand: Candidate) -> list[Role]:
         """`POSITION [where] [в accredited] NAME`, and positions apposed before it with commas
@@ -134,9 +168,15 @@ class RoleFinder:
         return None
 
     def names(self, index: int, cand: Candidate, end: int) -> bool:
-        """Whether the position at `index` heads the name: by the parse, or by case agreement."""
+        """Whether the position at `index` heads the name: by the parse, or by case agreement; never a
+        name in the genitive that depends on it (`помощник Хиллари Клинтон`), never a man named by a
+        feminine title (`муж актрисы Сергей Сенин`)."""
         tokens = self.parsed.tokens
         position, name = tokens[index], tokens[cand.first]
+        if name.case == "Gen" and name.rel == "nmod" and position.case not in {"Gen", None}:
+            return False
+        if position.feats.get("Gender") == "Fem" and name.feats.get("Gender") == "Masc":
+            return False
         parsed = name.head in range(index, end) or position.head in range(cand.first, cand.last)
         agree = position.case is not None and position.case == name.case
         return parsed or agree or end == index + 1
@@ -155,21 +195,27 @@ class RoleFinder:
         return index
 
     def after_name(self, person: Cluster, cand: Candidate) -> list[Role]:
-        """`NAME, POSITION [where]` with the position apposed to the name."""
+        """`NAME, POSITION [where]` or `NAME - POSITION [where]` with the position apposed to the name."""
         tokens = self.parsed.tokens
         sent = self.parsed.sentence_of(cand.first)
-        if cand.last + 1 >= sent.last or tokens[cand.last].text != ",":
+        if cand.last + 1 >= sent.last or tokens[cand.last].text not in APPOSITION_MARKS:
             return []
         index = cand.last + 1
         while index < sent.last - 1 and tokens[index].lemma.lower() in TITLE_ADJECTIVES:
             index += 1
         head = self.position_of(tokens[index])
+        if tokens[index].feats.get("Number") == "Plur":
+            return []
         apposed = tokens[index].head in range(cand.first, cand.last)
         agree = tokens[index].case is not None and tokens[index].case == tokens[cand.first].case
         if head is None or not (apposed or agree):
             return []
         end = index + 1
-        while end < sent.last and tokens[end].text != "," and self.may_stand_between(tokens[end]):
+        while (
+            end < sent.last
+            and tokens[end].text not in APPOSITION_MARKS
+            and (self.may_stand_between(tokens[end]) or tokens[end].pos == "CCONJ")
+        ):
             end += 1
         while end > index + 1 and tokens[end - 1].pos == "ADP":
             end -= 1
@@ -198,6 +244,7 @@ class RoleFinder:
         return (
             token.pos == "ADJ"
             and token.head == position
+            and token.text.isalpha()
             and token.text.islower()
             and token.index not in self.owner
             and self.gazetteer.adjective_country(token.lemma) is None
@@ -215,7 +262,10 @@ class RoleFinder:
             complement += 1
         where, accredited = self.where(range(complement, gap.stop), index)
         if where is None:
-            where = self.adjective_country(range(start, gap.stop))
+            before = start
+            while before > 0 and tokens[before - 1].pos == "ADJ" and tokens[before - 1].head == index:
+                before -= 1
+            where = self.adjective_country(range(before, gap.stop))
         begin = min(tokens[start].start, cand.start)
         evidence = Span(begin, end, self.parsed.text[begin:end])
         nouns = tuple(t.lemma.lower() for t in tokens[index + 1 : gap.stop])
