@@ -20,6 +20,11 @@ from tests.data.event_cases import EVENTS
 # check type, mode and modality; "arguments" cases check actors and recipients of the event of that type.
 KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     (
+        "type",
+        "Во вторник премьер-министр Турции Реджеп Тайип Эрд",
+        "AGREE",
+    ): "reads AGREE/- future, expected AGREE/- asserted",
+    (
         "arguments",
         "Путин также подпишет крупные договоры по строению ",
         "SUPPORT",
@@ -540,3 +545,26 @@ def test_topic_contexts_are_plover_contexts() -> None:
     contexts = {row[0] for row in rows("contexts.tsv")}
     assert len(contexts) == 37
     assert {row[2] for row in rows("topics.tsv")} - {"-"} <= contexts
+
+
+# Regression cases named after the failure they catch, from news outside the scored benchmarks.
+# (failure, text, type, mode, actor, recipient, source)
+REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] = [
+    ("host_is_the_recipient_of_a_visit", "Президент России Владимир Путин принял в представительском зале Кремля "
+     "президента Франции Эммануэля Макрона и его супругу Брижит.", "CONSULT", "visit", ["Эммануэль Макрон"],
+     ["Владимир Путин"], "ntv.ru/novosti/2048124"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "type", "mode", "actor", "recipient"), [pytest.param(*r[1:6], id=r[0]) for r in REGRESSIONS]
+)
+def test_event_regression(text: str, type: str, mode: str | None, actor: list[str], recipient: list[str]) -> None:
+    result = run(text)
+    assert any(
+        e.type == type
+        and e.mode == mode
+        and all(any(same(a, n) for a in names(result, e.actor)) for n in actor)
+        and all(any(same(r, n) for r in names(result, e.recipient)) for n in recipient)
+        for e in result.events
+    ), summary(result)

@@ -47,6 +47,7 @@ FUTURE_WORDS = {"намерение", "намереваться", "намере�
 HYPOTHETICAL_WORDS = {"если", "бы", "возможно", "мочь", "может", "вероятно", "якобы"}
 REFUSAL_WORDS = {"отказаться", "отказываться"}
 ECONOMIC_SECTORS = {"BUS", "AGR", "LAB"}
+HOSTING = {"принять", "принимать"}
 T = TypeVar("T")
 
 
@@ -159,6 +160,12 @@ class EventFinder:
         if not actor and type in COOPERATIVE and self.protagonist is not None:
             actor = [self.protagonist]
         recipient = [c for c in recipient if c not in actor]
+        if (
+            mode == "visit"
+            and any(self.parsed.tokens[m.anchor].lemma.lower() in HOSTING for m in matches)
+            and recipient
+        ):
+            actor, recipient = recipient, actor  # `Обама принимает коллегу Саркози`: the guest visits the host
         modality = self.modality(matches)
         place = self.place(sent, mode, matches, recipient)
         evidence = self.evidence(sent)

@@ -116,7 +116,7 @@ def follow(tokens: tuple[Token, ...], words: tuple[frozenset[str], ...], start: 
                 (
                     i
                     for i in range(position + 1, stop)
-                    if tokens[i].head == position and tokens[i].lemma.lower() in word
+                    if governed(tokens, i, position) and tokens[i].lemma.lower() in word
                 ),
                 -1,
             )
@@ -125,6 +125,19 @@ def follow(tokens: tuple[Token, ...], words: tuple[frozenset[str], ...], start: 
         position = found
         matched.append(position)
     return matched
+
+
+def governed(tokens: tuple[Token, ...], index: int, head: int, depth: int = 3) -> bool:
+    """Whether `head` governs `index` within `depth` links (`принял в зале Кремля президента`: the parser
+    often hangs the object on a nearer noun)."""
+    parent = tokens[index].head
+    for _ in range(depth):
+        if parent == head:
+            return True
+        if parent < 0:
+            return False
+        parent = tokens[parent].head
+    return False
 
 
 def keep_longest(found: list[Match]) -> list[Match]:
