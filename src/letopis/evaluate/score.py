@@ -78,9 +78,10 @@ def aligned(spans: Spans, text: str) -> Spans:
     return [s for s in spans if s[0] in starts and s[1] in stops]
 
 
-def predicted_spans(result: Extraction) -> Spans:
-    """Named mentions (not role phrases, not country adjectives) as flat spans. An organisation whose
-    name ends in a place (`МИД Грузии`) gives way to that place, as the benchmark annotates it."""
+def predicted_spans(result: Extraction, cut_place_tails: bool = True) -> Spans:
+    """Named mentions (not role phrases, not country adjectives) as flat spans. With `cut_place_tails`
+    (factRuEval's convention) an organisation whose name ends in a place (`МИД Грузии`) gives way to
+    that place; NEREL keeps the place inside the organisation (`Верховный суд Испании`)."""
     spans = [
         (m.start, m.end, e.type)
         for e in result.entities
@@ -91,7 +92,7 @@ def predicted_spans(result: Extraction) -> Spans:
     text = result.document.text
     trimmed: Spans = []
     for start, end, type in spans:
-        tail = next((p for p in places if type == "ORG" and start < p[0] and p[1] == end), None)
+        tail = next((p for p in places if cut_place_tails and type == "ORG" and start < p[0] and p[1] == end), None)
         if tail is not None:
             end = start + len(text[start : tail[0]].rstrip())
         trimmed.append((start, end, type))

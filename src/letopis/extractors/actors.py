@@ -68,7 +68,7 @@ def code_actors(
         if item.type == "ORG":
             codes[item.id] = (org_country(item, parsed, setting), org_sector(item, parsed))
         elif item.type == "LOC":
-            codes[item.id] = (item.place.country if item.place else None, None)
+            codes[item.id] = ((item.place.country or None) if item.place else None, None)
     for item in clusters:
         if item.type == "PER":
             codes[item.id] = person_code(item, roles, codes)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from letopis.extractors.places import Place, gazetteer
-from letopis.lexicon import key, org_words, positions
+from letopis.lexicon import key, named_groups, not_org_words, org_words, positions
 from letopis.model import EntityType, Mention
 from letopis.nlp import NLP, Parsed, Token
 
@@ -96,15 +96,21 @@ def org_sector_word(tokens: tuple[Token, ...]) -> str | None:
     return best[1] if best else None
 
 
-def looks_like_org_name(parsed: Parsed, first: int, last: int, has_ner_org: bool) -> bool:
+def looks_like_org_name(parsed: Parsed, first: int, last: int, has_ner_org: bool, after_org: bool) -> bool:
+    """A quoted name is an organisation when NER saw one inside, an organisation word stands before it
+    (`компанию "Хиранис Фармасьютикалс"`) or it is coordinated with a quoted organisation (`"..." и
+    "Порт Акбар Фауджи"`); never after a word for a ship, product or work (`шаттл «Индевор»`)."""
     tokens = parsed.tokens[first:last]
     if last - first > MAX_QUOTED_TOKENS or (not tokens[0].text[:1].isupper() and not tokens[0].text[0].isdigit()):
         return False
     if any(t.pos in {"VERB", "AUX", "PRON"} or t.text in {".", "!", "?", ":", ";"} for t in tokens):
         return False
     before = parsed.tokens[first - 2] if first >= 2 else None
+    if before is not None and before.lemma.lower() in not_org_words().get("descriptor", frozenset()):
+        return False
     descriptor = before is not None and org_sector_word((before,)) is not None
-    return has_ner_org or descriptor or (len(tokens) > 1 and all(is_name_word(t) for t in tokens))
+    coordinated = after_org and before is not None and before.text.lower() in {"и", ","}
+    return has_ner_org or descriptor or (coordinated and all(is_name_word(t) for t in tokens))
 
 
 class EntityFinder:
@@ -115,6 +121,12 @@ class EntityFinder:
     def candidate(self, parsed: Parsed, type: EntityType, first: int, last: int) -> Candidate:
         tokens = parsed.tokens[first:last]
         name = self.nlp.normal(tokens, type)
+        group = named_groups().get(key(name)) if type != "PER" else None
+        if group is not None and group[0] == "ORG":
+            return Candidate("ORG", first, last, tokens[0].start, tokens[-1].end, name, None, group[1])
+        if group is not None:
+            region = Place(name, "", "other")
+            return Candidate("LOC", first, last, tokens[0].start, tokens[-1].end, name, region, None)
         place = None
         if type == "LOC":
             place = self.gazetteer.place(tokens[0].text if len(tokens) == 1 and tokens[0].text.isupper() else name)
@@ -126,15 +138,73 @@ class EntityFinder:
 
     def candidates(self, parsed: Parsed) -> list[Candidate]:
         found = [
-            c for s in parsed.spans if s.first < s.last for c in self.split_brackets(parsed, s.type, s.first, s.last)
+            c
+            for s in parsed.spans
+            if s.first < s.last
+            for c in self.split_brackets(parsed, s.type, s.first, s.last)
+            if not (c.type == "ORG" and parsed.text[c.start : c.end] in not_org_words().get("abbreviation", ()))
         ]
+        last_org = -1
         for first, last in quoted_spans(parsed):
             inside = [c for c in found if c.first < last and c.last > first]
-            if looks_like_org_name(parsed, first, last, any(c.type == "ORG" for c in inside)):
+            after_org = last_org == first - 3
+            if looks_like_org_name(parsed, first, last, any(c.type == "ORG" for c in inside), after_org):
                 quoted = self.quoted(parsed, first, last, inside)
                 found = [c for c in found if c not in inside] + [quoted]
+                last_org = last
+        found += self.unnamed_by_ner(parsed, found)
+        found = [self.facility(parsed, c) for c in found]
         found.sort(key=lambda c: c.first)
         return self.with_owner_tails(parsed, found)
+
+    @staticmethod
+    def facility(parsed: Parsed, cand: Candidate) -> Candidate:
+        """`аэропорту «Домодедово»`, `на стадионе «Лужники»`: a name after a word for a facility is a place."""
+        before = cand.first - 1
+        while before >= 0 and parsed.tokens[before].text in QUOTES:
+            before -= 1
+        if cand.type != "ORG" or before < 0:
+            return cand
+        if parsed.tokens[before].lemma.lower() not in not_org_words().get("facility", ()):
+            return cand
+        return Candidate("LOC", cand.first, cand.last, cand.start, cand.end, cand.name, Place(cand.name, "", "other"),
+                         cand.country)  # fmt: skip
+
+    def unnamed_by_ner(self, parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+        """Names NER left out or mistyped: a surname alone of a person named in full elsewhere in the
+        document (`Видениус`, `о Свиридове`), and world regions (`чемпион Европы`)."""
+        words = {
+            form
+            for c in found
+            if c.type == "PER" and len(c.name.split()) > 1
+            for t in parsed.tokens[c.first : c.last]
+            for form in (t.text.lower(), t.lemma.lower())
+            if len(form) > 2
+        }
+        covered = {i for c in found for i in range(c.first, c.last)}
+        added: list[Candidate] = []
+        for cand in list(found):
+            single = cand.last - cand.first == 1 and cand.type in {"LOC", "ORG"} and cand.place is None
+            token = parsed.tokens[cand.first]
+            if single and (token.text.lower() in words or token.lemma.lower() in words):
+                found.remove(cand)
+                covered.discard(cand.first)
+        for token in parsed.tokens:
+            if token.index in covered or not token.text[:1].isupper():
+                continue
+            if token.pos == "PROPN" and (token.text.lower() in words or token.lemma.lower() in words):
+                added.append(self.candidate(parsed, "PER", token.index, token.index + 1))
+                continue
+            for size in (2, 1):
+                span = parsed.tokens[token.index : token.index + size]
+                if len(span) < size or any(t.index in covered for t in span):
+                    continue
+                group = named_groups().get(key(" ".join(t.lemma for t in span)))
+                if group is not None and group[0] == "LOC":
+                    added.append(self.candidate(parsed, "LOC", token.index, token.index + size))
+                    covered.update(t.index for t in span)
+                    break
+        return added
 
     def split_brackets(self, parsed: Parsed, type: EntityType, first: int, last: int) -> list[Candidate]:
         """`Джоэл Саймон (Joel Simon)`, `Национального фронта (FN)`: the name, and the bracketed form as

@@ -42,3 +42,19 @@ def org_words() -> dict[tuple[str, ...], str]:
 def position_domains() -> frozenset[str]:
     """Lemmas of genitive nouns that are part of a title: `министр` + `иностранных дел`."""
     return frozenset(row[0] for row in rows("position_domains.tsv"))
+
+
+@cache
+def named_groups() -> dict[str, tuple[str, str | None]]:
+    """Name key -> (type, PLOVER code): supranational organisations and world regions."""
+    return {key(name): (type, None if code == "-" else code) for name, type, code in rows("named_groups.tsv")}
+
+
+@cache
+def not_org_words() -> dict[str, frozenset[str]]:
+    """`descriptor`: nouns before a quoted name that is no organisation; `abbreviation`: common nouns;
+    `facility`: nouns before a name that make it a place."""
+    found: dict[str, set[str]] = {}
+    for word, kind in rows("not_org_words.tsv"):
+        found.setdefault(kind, set()).add(word)
+    return {kind: frozenset(words) for kind, words in found.items()}
