@@ -158,17 +158,21 @@ def evaluate(directory: Path, report: Report) -> None:
 
 
 def score_occupations(gold: Gold, result: Extraction, report: Report) -> None:
+    """Occupation facts are a person at an organisation or place (206 of the devset's 207 have a Where):
+    `fact.Occupation` scores the occupations with a `where`; `fact.Occupation.all` scores every one."""
     facts = [f for f in gold.facts if f.type == "Occupation"]
     ranges = entity_ranges(result)
-    credit = [[occupation_credit(f, result, i, ranges) for i in range(len(result.occupations))] for f in facts]
-    total, matched = match_facts(credit)
-    score = report.score("fact.Occupation")
-    score.correct_pred += total
-    score.correct_gold += total
-    score.pred += len(result.occupations)
-    score.gold += len(facts)
+    submitted = [i for i, job in enumerate(result.occupations) if job.where is not None]
+    for name, indexes in (("fact.Occupation", submitted), ("fact.Occupation.all", range(len(result.occupations)))):
+        credit = [[occupation_credit(f, result, i, ranges) for i in indexes] for f in facts]
+        total, matched = match_facts(credit)
+        score = report.score(name)
+        score.correct_pred += total
+        score.correct_gold += total
+        score.pred += len(indexes)
+        score.gold += len(facts)
     text = gold.text
-    for number, fact in enumerate(facts):
+    for number, fact in enumerate(facts):  # errors of the last (all occupations) run
         if number not in matched:
             where = fact.slots.get("Who", [[(0, 0)]])[0][0]
             report.errors.append(f"{gold.name} FN Occupation {quote(text, where[0], where[1], 60)}")

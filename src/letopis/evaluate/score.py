@@ -156,6 +156,7 @@ ANCHORS = {
         "ner.LOC": "natasha 0.909, slovnet 0.915",
         "ner.ORG": "natasha 0.792, slovnet 0.825",
         "fact.Occupation": "best of factRuEval-2016: 0.662",
+        "fact.Occupation.all": "best of factRuEval-2016: 0.662",
         "fact.Meeting": "best of factRuEval-2016: 0.234",
     },
 }

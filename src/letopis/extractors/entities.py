@@ -209,8 +209,8 @@ class EntityFinder:
     def split_brackets(self, parsed: Parsed, type: EntityType, first: int, last: int) -> list[Candidate]:
         """`Джоэл Саймон (Joel Simon)`, `Национального фронта (FN)`: the name, and the bracketed form as
         its alias."""
-        while type == "ORG" and first < last and leading_position(parsed.tokens[first]):
-            first += 1
+        while type in {"ORG", "PER"} and last - first > (type == "PER") and leading_position(parsed.tokens[first]):
+            first += 1  # `Замглавы ФМС`, `Император Акихито`: the title is not part of the name
         if first == last:
             return []
         texts = [t.text for t in parsed.tokens[first:last]]

@@ -24,6 +24,9 @@ GAP_POS = {"ADJ", "NOUN", "PROPN", "X", "ADP", "NUM", "CCONJ", "DET", "ADV"}
 QUOTE_MARKS = {'"', "«", "»", "“", "”", "„", "(", ")"}
 GENERIC_HEADS = {"глава", "руководитель", "лидер", "председатель", "начальник"}
 ENVOY_PLACE_PREPOSITIONS = {"в", "во", "при"}
+BECOMING = {"стать", "становиться", "быть", "являться", "работать", "служить", "остаться", "оставаться",
+            "избраться", "назначить", "избрать", "выдвинуть", "утвердить", "переизбрать"}  # fmt: skip
+APPOINTING = {"назначить", "избрать", "выдвинуть", "утвердить", "переизбрать"}
 APPOSITION_MARKS = {",", "-", "–", "—"}
 TITLE_ADJECTIVES = {
     "генеральный",
@@ -98,13 +101,40 @@ class RoleFinder:
         """Positions before a name first: in `X, координатор движения Y`, the position is Y's."""
         roles: list[Role] = []
         persons = [(item, cand) for item in self.clusters if item.type == "PER" for cand in item.candidates]
-        for pattern in (self.before_name, self.after_name, self.listed):
+        for pattern in (self.before_name, self.after_name, self.listed, self.predicate):
             for item, cand in persons:
                 for role in pattern(item, cand):
                     shared = pattern == self.listed  # one plural position, several names
                     if not any(r.token == role.token and (r.person is role.person or not shared) for r in roles):
                         roles.append(role)
         return roles
+
+    def predicate(self, person: Cluster, cand: Candidate) -> list[Role]:
+        """`Маккаррик стал кардиналом`, `Главой Рособрнадзора назначен Сергей Кравцов`, `работал премьером
+        Мали`: a position in the instrumental after a verb of being or appointment belongs to the verb's
+        subject (or, for an active appointment verb, to its object)."""
+        tokens = self.parsed.tokens
+        name = tokens[cand.first]
+        if name.head < 0 or name.rel not in {"nsubj", "nsubj:pass", "obj"}:
+            return []
+        verb = tokens[name.head]
+        lemma = verb.lemma.lower()
+        wanted = "obj" if lemma in APPOINTING and verb.feats.get("Voice") != "Pass" else "nsubj"
+        if lemma not in BECOMING | APPOINTING or not name.rel.startswith(wanted):
+            return []
+        sent = self.parsed.sentence_of(cand.first)
+        for token in tokens[sent.first : sent.last]:
+            head = self.position_of(token)
+            if head is None or token.head != verb.index or token.case != "Ins" or token.feats.get("Number") == "Plur":
+                continue
+            end = token.index + 1
+            while end < sent.last and tokens[end].text not in APPOSITION_MARKS and self.may_stand_between(tokens[end]):
+                end += 1
+            if end == cand.first:
+                end = token.index + 1
+            last = max(cand.end, tokens[end - 1].end)
+            return [self.role(person, token.index, range(token.index + 1, end), last, cand)]
+        return []
 
     def listed(self, person: Cluster, cand: Candidate) -> list[Role]:
         """`музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв`: a plural position
@@ -142,7 +172,7 @@ class RoleFinder:
                 return roles
             roles.append(role)
             start = self.parsed.token_range(role.evidence.start, role.evidence.end)[0]
-            if start < 2 or self.parsed.tokens[start - 1].text != ",":
+            if start < 2 or self.parsed.tokens[start - 1].text not in {",", "и"}:
                 return roles
             end = start - 1
 
