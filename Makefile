@@ -1,4 +1,5 @@
-# Two entry points for a newcomer: `make demo` (install + extract the bundled samples) and `make test`.
+# Two entry points for a newcomer: `make demo` (install, extract the bundled samples, store them in a
+# local corpus and print its summary) and `make test`.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -16,6 +17,8 @@ install: $(BIN)/letopis
 
 demo: install
 	$(BIN)/letopis extract samples/ --format text
+	$(BIN)/letopis ingest samples/ --db .letopis/demo.duckdb
+	$(BIN)/letopis summary --db .letopis/demo.duckdb
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
+from collections.abc import Iterator
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -14,9 +17,10 @@ from letopis.evaluate.factru import evaluate as evaluate_factru
 from letopis.evaluate.nerel import evaluate as evaluate_nerel
 from letopis.evaluate.score import Report, render_report
 from letopis.export import GDELT_COLUMNS, gdelt_rows, plover_records
-from letopis.model import Failure
+from letopis.model import Extraction, Failure
 from letopis.pipeline import extract_paths
 from letopis.render import render_text
+from letopis.store import Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -57,6 +61,142 @@ def evaluate(
     sys.stdout.write(render_report(report, benchmark.value))
     if json_path is not None:
         json_path.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+DB = Annotated[Path, typer.Option("--db", help="The corpus database (DuckDB; the search index sits beside it)")]
+DEFAULT_DB = Path("letopis.duckdb")
+
+
+class Table(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def emit(rows: list[dict[str, Any]], output_format: Table) -> None:
+    if output_format is Table.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+        return
+    if not rows:
+        return
+    if output_format is Table.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({k: cell(v) for k, v in row.items()} for row in rows)
+        return
+    header = list(rows[0])
+    cells = [[cell(row[k]) for k in header] for row in rows]
+    widths = [min(60, max(len(h), *(len(c[i]) for c in cells))) for i, h in enumerate(header)]
+    for line in [header, *cells]:
+        sys.stdout.write("  ".join(c[:w].ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() + "\n")
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(cell(v) for v in value)
+    return str(value)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to extract and store")],
+    db: DB = DEFAULT_DB,
+) -> None:
+    """Extract documents and store them; a document already stored (same text) is skipped."""
+    failed = 0
+
+    def results() -> Iterator[Extraction]:
+        nonlocal failed
+        for item in extract_paths(paths):
+            if isinstance(item, Failure):
+                failed += 1
+                typer.echo(f"letopis: cannot process {item.source}: {item.reason}", err=True)
+            else:
+                yield item
+
+    store = Store(db)
+    report = store.ingest(results())
+    store.close()
+    typer.echo(f"added {report.added}, replaced {report.replaced}, unchanged {report.unchanged}, failed {failed}")
+    if failed:
+        raise typer.Exit(2)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words in any form: Казахстан finds казахстанских")],
+    db: DB = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="How many documents")] = 10,
+    output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
+) -> None:
+    """Full-text search with Russian morphology (BM25 over lemmas), with snippets."""
+    emit(Store(db).search(query, limit), output_format)
+
+
+@app.command()
+def events(
+    db: DB = DEFAULT_DB,
+    entity: Annotated[str | None, typer.Option(help="Events of this entity (its name)")] = None,
+    pair: Annotated[str | None, typer.Option(help="Country pair, either direction: KAZ-PAK")] = None,
+    type: Annotated[str | None, typer.Option(help="PLOVER type: CONSULT, AGREE, ...")] = None,
+    context: Annotated[str | None, typer.Option(help="PLOVER context: diplomatic, economic, ...")] = None,
+    topic: Annotated[str | None, typer.Option(help="Topic: trade, banking, logistics, ...")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name")] = None,
+    since: Annotated[str | None, typer.Option(help="From date YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="To date YYYY-MM-DD")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many events")] = 100,
+    output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
+) -> None:
+    """Events of the corpus, filtered."""
+    countries = tuple(pair.upper().split("-", 1)) if pair else None
+    if countries is not None and len(countries) != 2:
+        typer.echo("letopis: --pair takes two ISO alpha-3 codes, as KAZ-PAK", err=True)
+        raise typer.Exit(2)
+    found = Store(db).events(
+        entity=entity, pair=(countries[0], countries[1]) if countries else None, type=type, context=context,
+        topic=topic, place=place, since=date.fromisoformat(since) if since else None,
+        until=date.fromisoformat(until) if until else None, limit=limit,
+    )  # fmt: skip
+    emit(found, output_format)
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="The entity's name: Ержан Кистафин")],
+    db: DB = DEFAULT_DB,
+    output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
+) -> None:
+    """An entity across the corpus: positions over time, aliases, counterparts, events."""
+    found = Store(db).entity(name)
+    if found is None:
+        typer.echo(f"letopis: no entity called {name!r}", err=True)
+        raise typer.Exit(1)
+    if output_format is Table.json:
+        emit([found], output_format)
+        return
+    typer.echo(f"{found['name']}  ({found['type']}, {found['country'] or '-'} {found['sector'] or ''})".rstrip())
+    typer.echo("aliases: " + ", ".join(found["aliases"]))
+    for title, rows in (("Positions", found["positions"]), ("Counterparts", found["counterparts"]),
+                        ("Events", found["events"])):  # fmt: skip
+        typer.echo(f"\n{title} ({len(rows)})")
+        emit(rows, Table.table if output_format is Table.table else output_format)
+
+
+@app.command()
+def summary(db: DB = DEFAULT_DB) -> None:
+    """What the corpus holds: documents, entities, events by type, top country pairs."""
+    found = Store(db).summary()
+    typer.echo(
+        f"documents {found['documents']}, entities {found['entities']}, occupations {found['occupations']}, "
+        f"events {found['events']}"
+    )
+    typer.echo("\nEvents by type")
+    emit(found["events_by_type"], Table.table)
+    typer.echo("\nTop country pairs (actor-recipient)")
+    emit(found["top_country_pairs"], Table.table)
 
 
 @app.command()

@@ -1,0 +1,259 @@
+"""The corpus store: extractions in DuckDB, entities shared across documents, lemma search in tantivy.
+
+Writes are idempotent: a document is keyed by the sha256 of its text, so ingesting it again adds
+nothing, and a document whose text changed (same reader id) has its old facts replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from letopis.lexicon import key
+from letopis.model import Entity, Extraction
+from letopis.store.schema import DDL, FACT_TABLES, VERSION
+from letopis.store.search import SearchIndex, snippet
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def global_key(entity: Entity, doc_hash: str) -> tuple[str, str]:
+    """The corpus-wide key of a document's entity, and why mentions with that key are one entity.
+    Merges are conservative: a person is joined across documents only by the same full name."""
+    if entity.type == "LOC" and entity.kind is not None:
+        return f"LOC:{entity.country}:{entity.kind}:{key(entity.name)}", "same place in the gazetteer"
+    if entity.type == "PER":
+        words = key(entity.name).split()
+        if len(words) < 2:
+            return f"PER:{words[0] if words else ''}@{doc_hash[:16]}", "single name: kept to its document"
+        return "PER:" + " ".join(sorted(words)), "same full name"
+    return f"{entity.type}:{key(entity.name)}", "same name"
+
+
+def entity_id(global_key: str) -> str:
+    return "E" + hashlib.sha1(global_key.encode("utf-8")).hexdigest()[:12]
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = duckdb.connect(str(path))
+        self.db.execute(DDL)
+        found = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if found is None:
+            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(VERSION)])
+        elif int(found[0]) != VERSION:
+            raise ValueError(f"{path}: schema version {found[0]}, this letopis reads version {VERSION}")
+        self.index = SearchIndex(path.with_name(path.name + ".search"))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def ingest(self, results: Iterable[Extraction]) -> IngestReport:
+        report = IngestReport()
+        for result in results:
+            doc = result.document
+            doc_hash = text_hash(doc.text)
+            if self.db.execute("SELECT 1 FROM documents WHERE hash = ?", [doc_hash]).fetchone():
+                report.unchanged += 1
+                continue
+            old = [
+                row[0] for row in self.db.execute("SELECT hash FROM documents WHERE doc_key = ?", [doc.id]).fetchall()
+            ]
+            for old_hash in old:
+                self.remove(old_hash)
+            report.replaced += bool(old)
+            report.added += not old
+            self.insert(result, doc_hash)
+        self.index.commit()
+        return report
+
+    def remove(self, doc_hash: str) -> None:
+        for table in FACT_TABLES:
+            self.db.execute(f"DELETE FROM {table} WHERE hash = ?", [doc_hash])
+        self.db.execute("DELETE FROM documents WHERE hash = ?", [doc_hash])
+        self.index.delete(doc_hash)
+
+    def insert(self, result: Extraction, doc_hash: str) -> None:
+        doc = result.document
+        line = doc.dateline
+        self.db.execute(
+            "INSERT INTO documents (hash, doc_key, source, title, published, url, dateline_place, dateline_date,"
+            " agency, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc_hash, doc.id, doc.source, doc.title, doc.published, doc.url, line.place if line else None,
+             line.date if line else None, line.agency if line else None, doc.text],
+        )  # fmt: skip
+        ids: dict[str, str] = {}
+        countries: dict[str, str | None] = {}
+        for entity in result.entities:
+            gkey, reason = global_key(entity, doc_hash)
+            ids[entity.id] = entity_id(gkey)
+            countries[entity.id] = entity.country
+            self.db.execute(
+                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " country = coalesce(entities.country, excluded.country),"
+                " sector = coalesce(entities.sector, excluded.sector)",
+                [ids[entity.id], entity.type, entity.name, entity.country, entity.sector, entity.kind,
+                 entity.lat, entity.lon],
+            )  # fmt: skip
+            self.db.execute(
+                "INSERT INTO doc_entities VALUES (?, ?, ?, ?, ?)",
+                [doc_hash, entity.id, ids[entity.id], entity.name, reason],
+            )
+            self.db.executemany(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+                [[doc_hash, ids[entity.id], m.start, m.end, m.text, m.anaphor] for m in entity.mentions],
+            )
+        when = line.date if line and line.date else doc.published
+        for job in result.occupations:
+            self.db.execute(
+                "INSERT INTO occupations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc_hash, ids[job.person], job.position, ids.get(job.where or ""), ids.get(job.accredited_to or ""),
+                 job.evidence.start, job.evidence.end, job.evidence.text, when],
+            )  # fmt: skip
+        for event in result.events:
+            event_id = f"{doc_hash[:16]}-{event.id}"
+            self.db.execute(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [event_id, doc_hash, event.type, event.mode, event.quad, event.intensity, event.modality,
+                 list(event.contexts), list(event.topics), [ids[a] for a in event.actor],
+                 [ids[r] for r in event.recipient], sorted({c for a in event.actor if (c := countries[a])}),
+                 sorted({c for r in event.recipient if (c := countries[r])}), ids.get(event.place or ""),
+                 event.date, event.confidence],
+            )  # fmt: skip
+            self.db.executemany(
+                "INSERT INTO evidence VALUES (?, ?, ?, ?, ?)",
+                [[event_id, doc_hash, s.start, s.end, s.text] for s in event.evidence],
+            )
+        self.index.add(doc_hash, doc.text)
+
+    def rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
+        found = []
+        for doc_hash, score in self.index.query(query, limit):
+            doc = self.rows("SELECT doc_key, title, published, source, text FROM documents WHERE hash = ?", [doc_hash])
+            if doc:
+                row = doc[0]
+                found.append({"document": row["doc_key"], "score": round(score, 3), "title": row["title"],
+                              "published": row["published"], "source": row["source"],
+                              "snippet": snippet(row["text"], query)})  # fmt: skip
+        return found
+
+    def find_entities(self, name: str) -> list[str]:
+        """Corpus ids of the entities called `name` (compared as the gold rules do: case, ё, quotes)."""
+        wanted = key(name)
+        rows = self.db.execute("SELECT DISTINCT entity, name FROM doc_entities").fetchall()
+        return sorted({entity for entity, found in rows if key(found) == wanted})
+
+    def events(
+        self,
+        entity: str | None = None,
+        pair: tuple[str, str] | None = None,
+        type: str | None = None,
+        context: str | None = None,
+        topic: str | None = None,
+        place: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 100,
+    ) -> list[dict[str, Any]]:
+        where: list[str] = ["TRUE"]
+        params: list[Any] = []
+        if entity is not None:
+            where.append("(list_has_any(e.actor, ?) OR list_has_any(e.recipient, ?))")
+            ids = self.find_entities(entity)
+            params += [ids, ids]
+        if pair is not None:
+            where.append(
+                "((list_contains(e.actor_countries, ?) AND list_contains(e.recipient_countries, ?))"
+                " OR (list_contains(e.actor_countries, ?) AND list_contains(e.recipient_countries, ?))"
+                " OR (list_contains(e.actor_countries, ?) AND list_contains(e.actor_countries, ?)))"
+            )
+            params += [pair[0], pair[1], pair[1], pair[0], pair[0], pair[1]]
+        for column, value in (("type", type), ("context", context), ("topic", topic)):
+            if value is not None:
+                if column == "type":
+                    where.append("e.type = ?")
+                else:
+                    where.append(f"list_contains(e.{column}s, ?)")
+                params.append(value.upper() if column == "type" else value)
+        if place is not None:
+            where.append("e.place IN (SELECT id FROM entities WHERE lower(name) = ?)")
+            params.append(key(place))
+        if since is not None:
+            where.append("e.date >= ?")
+            params.append(since)
+        if until is not None:
+            where.append("e.date <= ?")
+            params.append(until)
+        sql = f"""
+            SELECT e.id, e.date, e.type, e.mode, e.modality, pl.name AS place,
+                   (SELECT list(n.name) FROM (SELECT unnest(e.actor) AS x) u JOIN entities n ON n.id = u.x) AS actor,
+                   (SELECT list(n.name) FROM (SELECT unnest(e.recipient) AS x) u JOIN entities n ON n.id = u.x)
+                       AS recipient,
+                   e.actor_countries, e.recipient_countries, e.contexts, e.topics, e.confidence,
+                   d.doc_key AS document,
+                   (SELECT text FROM evidence v WHERE v.event = e.id ORDER BY v.start LIMIT 1) AS evidence
+            FROM events e JOIN documents d ON d.hash = e.hash LEFT JOIN entities pl ON pl.id = e.place
+            WHERE {" AND ".join(where)}
+            ORDER BY e.date, d.doc_key, (SELECT min(v.start) FROM evidence v WHERE v.event = e.id)
+            LIMIT {int(limit)}"""
+        return self.rows(sql, params)
+
+    def entity(self, name: str) -> dict[str, Any] | None:
+        ids = self.find_entities(name)
+        if not ids:
+            return None
+        info = self.rows("SELECT * FROM entities WHERE id IN (SELECT unnest(?))", [ids])[0]
+        aliases = self.rows(
+            "SELECT DISTINCT text FROM mentions WHERE entity IN (SELECT unnest(?)) ORDER BY text", [ids]
+        )
+        positions = self.rows(
+            "SELECT o.position, w.name AS where, a.name AS accredited_to, strftime(o.date, '%Y-%m') AS month"
+            " FROM occupations o LEFT JOIN entities w ON w.id = o.where"
+            " LEFT JOIN entities a ON a.id = o.accredited_to"
+            " WHERE o.person IN (SELECT unnest(?)) ORDER BY o.date",
+            [ids],
+        )
+        counterparts = self.rows(
+            "SELECT c.name, c.type, c.country, count(*) AS events FROM events e,"
+            " unnest(list_concat(e.actor, e.recipient)) AS t(other) JOIN entities c ON c.id = t.other"
+            " WHERE (list_has_any(e.actor, ?) OR list_has_any(e.recipient, ?)) AND NOT list_contains(?, t.other)"
+            " GROUP BY ALL ORDER BY events DESC, c.name",
+            [ids, ids, ids],
+        )
+        return {**info, "aliases": [a["text"] for a in aliases], "positions": positions,
+                "counterparts": counterparts, "events": self.events(entity=name)}  # fmt: skip
+
+    def summary(self) -> dict[str, Any]:
+        def count(table: str) -> int:
+            found = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()
+            return int(found[0]) if found else 0
+
+        types = self.rows("SELECT type, count(*) AS events FROM events GROUP BY type ORDER BY events DESC, type", [])
+        pairs = self.rows(
+            "SELECT a || '-' || r AS pair, count(*) AS events FROM events, unnest(actor_countries) AS x(a),"
+            " unnest(recipient_countries) AS y(r) WHERE a <> r GROUP BY pair ORDER BY events DESC, pair LIMIT 10",
+            [],
+        )
+        return {"documents": count("documents"), "entities": count("entities"), "events": count("events"),
+                "occupations": count("occupations"), "events_by_type": types, "top_country_pairs": pairs}  # fmt: skip

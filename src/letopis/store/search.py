@@ -1,0 +1,83 @@
+"""Full-text search over lemmas with tantivy (BM25): `Казахстан` finds `Казахстана`, `Казахстаном` and,
+through the gazetteer's adjectives, `казахстанских`. Snippets are cut from the original text."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pymorphy3
+import tantivy
+
+from letopis.extractors.places import gazetteer
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+HEAP = 30_000_000
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> tuple[str, ...]:
+    """The lemma of a word form and, for a country adjective, the country's name (`казахстанских` ->
+    `казахстанский`, `казахстан`)."""
+    lemma = analyzer().parse(word.lower())[0].normal_form.replace("ё", "е")
+    iso3 = gazetteer().adjective_country(lemma)
+    country = gazetteer().country(iso3) if iso3 else None
+    return (lemma, country.name.lower()) if country is not None else (lemma,)
+
+
+def lemma_text(text: str) -> str:
+    return " ".join(lemma for word in WORD.findall(text) for lemma in lemmas(word))
+
+
+class SearchIndex:
+    def __init__(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        builder = tantivy.SchemaBuilder()
+        builder.add_text_field("hash", stored=True, tokenizer_name="raw")
+        builder.add_text_field("body", stored=False)
+        self.index = tantivy.Index(builder.build(), path=str(path))
+        self.writer: tantivy.IndexWriter | None = None
+
+    def add(self, doc_hash: str, text: str) -> None:
+        self.open_writer().add_document(tantivy.Document(hash=doc_hash, body=lemma_text(text)))
+
+    def delete(self, doc_hash: str) -> None:
+        self.open_writer().delete_documents_by_term("hash", doc_hash)
+
+    def open_writer(self) -> tantivy.IndexWriter:
+        if self.writer is None:
+            self.writer = self.index.writer(heap_size=HEAP, num_threads=1)
+        return self.writer
+
+    def commit(self) -> None:
+        if self.writer is not None:
+            self.writer.commit()
+            self.writer.wait_merging_threads()
+            self.writer = None
+        self.index.reload()
+
+    def query(self, text: str, limit: int) -> list[tuple[str, float]]:
+        words = lemma_text(text).split()
+        if not words:
+            return []
+        query = self.index.parse_query(" ".join(words), ["body"])
+        searcher = self.index.searcher()
+        return [(searcher.doc(address)["hash"][0], score) for score, address in searcher.search(query, limit).hits]
+
+
+def snippet(text: str, query: str, width: int = 240) -> str:
+    """The first sentence that holds a query word, with the matching words in [brackets]."""
+    wanted = set(lemma_text(query).split())
+    for match in SENTENCE.finditer(text):
+        sentence = match.group().strip()
+        marked = WORD.sub(lambda w: f"[{w.group()}]" if wanted & set(lemmas(w.group())) else w.group(), sentence)
+        if marked != sentence:
+            return marked if len(marked) <= width else marked[: width - 3] + "..."
+    return text[:width].strip()

@@ -1,0 +1,107 @@
+"""The corpus store on real articles: idempotent ingest, replaced documents, cross-document entities,
+search with Russian morphology, event and entity queries, and the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from letopis.cli import app
+from letopis.model import Extraction
+from letopis.pipeline import extract_document, extract_paths
+from letopis.read.text import parse_text
+from letopis.store import Store
+
+ROOT = Path(__file__).parent.parent
+SAMPLE = ROOT / "samples" / "000_f9e879b08a32d2e4.txt"
+DEVSET = ROOT / "tests" / "data" / "factRuEval-2016" / "devset"
+SOME = [SAMPLE, *(DEVSET / f"book_{n}.txt" for n in (448, 260, 374, 58))]
+
+
+def extractions() -> list[Extraction]:
+    return [r for r in extract_paths(SOME) if isinstance(r, Extraction)]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    store = Store(tmp_path_factory.mktemp("corpus") / "corpus.duckdb")
+    report = store.ingest(extractions())
+    assert (report.added, report.replaced, report.unchanged) == (5, 0, 0)
+    return store
+
+
+def test_ingesting_again_adds_nothing(store: Store) -> None:
+    before = store.summary()
+    report = store.ingest(extractions())
+    assert (report.added, report.replaced, report.unchanged) == (0, 0, 5)
+    assert store.summary() == before
+
+
+def test_a_changed_document_replaces_its_facts(tmp_path: Path) -> None:
+    store = Store(tmp_path / "c.duckdb")
+    text = SAMPLE.read_text(encoding="utf-8")
+    store.ingest([extract_document(parse_text(text, "a.txt", "a"))])
+    first = store.summary()
+    shorter = text.split("\n\n\n\n\n\n")[0]
+    report = store.ingest([extract_document(parse_text(shorter, "a.txt", "a"))])
+    assert (report.added, report.replaced) == (0, 1)
+    second = store.summary()
+    assert second["documents"] == 1
+    assert second["events"] < first["events"]
+    assert store.search("Фауджи") == []
+
+
+def test_search_finds_word_forms_and_adjectives(store: Store) -> None:
+    for query in ("Казахстан", "казахстанский", "Карачи"):
+        found = store.search(query)
+        assert found and found[0]["document"] == "000_f9e879b08a32d2e4", query
+    snippet = store.search("Казахстан")[0]["snippet"]
+    assert "[Казахстана]" in snippet or "[казахстанской]" in snippet
+
+
+def test_events_of_a_country_pair_either_direction(store: Store) -> None:
+    found = store.events(pair=("PAK", "KAZ"))
+    meetings = [e for e in found if e["type"] == "CONSULT"]
+    assert len(meetings) >= 6
+    assert {"Саид Хасан Накви", "Джамиль Ахмад", "Халид Наваз Аван"} <= {n for e in meetings for n in e["recipient"]}
+    assert all(e["date"].isoformat() == "2025-12-02" for e in meetings)
+
+
+def test_events_filters(store: Store) -> None:
+    assert {e["type"] for e in store.events(type="consult")} == {"CONSULT"}
+    assert all("banking" in e["topics"] for e in store.events(topic="banking"))
+    assert store.events(place="Карачи")
+    assert store.events(entity="Ержан Кистафин")
+
+
+def test_entity_page(store: Store) -> None:
+    page = store.entity("Ержан Кистафин")
+    assert page is not None
+    assert (page["country"], page["sector"]) == ("KAZ", "GOV")
+    assert {"position": "посол", "where": "Казахстан", "accredited_to": "Пакистан", "month": "2025-12"} in page[
+        "positions"
+    ]
+    assert {"Посол", "Посол Казахстана", "Глава казахстанской дипмиссии"} <= set(page["aliases"])
+    assert "Саид Хасан Накви" in {c["name"] for c in page["counterparts"]}
+
+
+def test_two_people_with_one_surname_stay_apart(store: Store) -> None:
+    viktor, alla = store.find_entities("Виктор Бут"), store.find_entities("Алла Бут")
+    assert viktor and alla and set(viktor).isdisjoint(alla)
+
+
+def test_cli_ingest_search_events_entity(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.duckdb")
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(SAMPLE), "--db", db])
+    assert result.exit_code == 0 and "added 1" in result.stdout
+    assert runner.invoke(app, ["ingest", str(SAMPLE), "--db", db]).stdout.startswith("added 0, replaced 0, unchanged 1")
+    assert "000_f9e879b08a32d2e4" in runner.invoke(app, ["search", "Казахстан", "--db", db]).stdout
+    pairs = runner.invoke(app, ["events", "--pair", "KAZ-PAK", "--db", db, "--format", "csv"]).stdout
+    assert pairs.startswith("id,date,type") and "Саид Хасан Накви" in pairs
+    page = runner.invoke(app, ["entity", "Ержан Кистафин", "--db", db]).stdout
+    assert "посол" in page and "Саид Хасан Накви" in page
+    summary = runner.invoke(app, ["summary", "--db", db]).stdout
+    assert "documents 1" in summary and "KAZ-PAK" in summary
