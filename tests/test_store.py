@@ -3,6 +3,7 @@ search with Russian morphology, event and entity queries, and the CLI."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -100,8 +101,35 @@ def test_cli_ingest_search_events_entity(tmp_path: Path) -> None:
     assert runner.invoke(app, ["ingest", str(SAMPLE), "--db", db]).stdout.startswith("added 0, replaced 0, unchanged 1")
     assert "000_f9e879b08a32d2e4" in runner.invoke(app, ["search", "Казахстан", "--db", db]).stdout
     pairs = runner.invoke(app, ["events", "--pair", "KAZ-PAK", "--db", db, "--format", "csv"]).stdout
-    assert pairs.startswith("id,date,type") and "Саид Хасан Накви" in pairs
+    assert pairs.startswith("id,hash,date,type") and "Саид Хасан Накви" in pairs
     page = runner.invoke(app, ["entity", "Ержан Кистафин", "--db", db]).stdout
     assert "посол" in page and "Саид Хасан Накви" in page
     summary = runner.invoke(app, ["summary", "--db", db]).stdout
     assert "documents 1" in summary and "KAZ-PAK" in summary
+
+
+def test_pair_report(store: Store) -> None:
+    report = store.pair("KAZ", "PAK")
+    assert report["by_month"] == [{"month": "2025-12", "events": 10}]
+    assert {"type": "CONSULT", "events": 7} in report["by_type"]
+    assert {"logistics", "banking", "pharma"} <= {t["topic"] for t in report["by_topic"]}
+    assert report["top_actors"][0]["name"] == "Ержан Кистафин"
+
+
+def test_exports_of_a_query(store: Store, tmp_path: Path) -> None:
+    parquet = tmp_path / "pair.parquet"
+    assert store.export_parquet(parquet, pair=("KAZ", "PAK")) == 10
+    db = str(tmp_path / "cli.duckdb")
+    runner = CliRunner()
+    runner.invoke(app, ["ingest", str(SAMPLE), "--db", db])
+    for kind in ("csv", "jsonl", "parquet", "plover", "gdelt"):
+        out = tmp_path / f"events.{kind}"
+        result = runner.invoke(app, ["export", kind, "-o", str(out), "--pair", "KAZ-PAK", "--db", db])
+        assert result.exit_code == 0, result.output
+        assert result.stdout.strip() == f"10 events -> {out}"
+    plover = [json.loads(line) for line in (tmp_path / "events.plover").read_text(encoding="utf-8").splitlines()]
+    assert len(plover) == 10 and all(r["cite_info"]["language"] == "ru" for r in plover)
+    assert all(a["identifier_id"].startswith("E") for r in plover for a in r["actor"])
+    gdelt = (tmp_path / "events.gdelt").read_text(encoding="utf-8").splitlines()
+    assert all(len(line.split("\t")) == 61 for line in gdelt)
+    assert len((tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()) == 10

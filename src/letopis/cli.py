@@ -6,6 +6,7 @@ import csv
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -136,31 +137,114 @@ def search(
     emit(Store(db).search(query, limit), output_format)
 
 
+EntityName = Annotated[str | None, typer.Option("--entity", help="Events of this entity (its name)")]
+Pair = Annotated[str | None, typer.Option("--pair", help="Country pair, either direction: KAZ-PAK")]
+Type = Annotated[str | None, typer.Option("--type", help="PLOVER type: CONSULT, AGREE, ...")]
+Context = Annotated[str | None, typer.Option("--context", help="PLOVER context: diplomatic, economic, ...")]
+Topic = Annotated[str | None, typer.Option("--topic", help="Topic: trade, banking, logistics, ...")]
+Place = Annotated[str | None, typer.Option("--place", help="Place name")]
+Since = Annotated[str | None, typer.Option("--since", help="From date YYYY-MM-DD")]
+Until = Annotated[str | None, typer.Option("--until", help="To date YYYY-MM-DD")]
+
+
+def event_filters(entity: str | None, pair: str | None, type: str | None, context: str | None, topic: str | None,
+                  place: str | None, since: str | None, until: str | None) -> dict[str, Any]:  # fmt: skip
+    countries = pair.upper().split("-", 1) if pair else None
+    if countries is not None and len(countries) != 2:
+        typer.echo("letopis: --pair takes two ISO alpha-3 codes, as KAZ-PAK", err=True)
+        raise typer.Exit(2)
+    return {"entity": entity, "pair": (countries[0], countries[1]) if countries else None, "type": type,
+            "context": context, "topic": topic, "place": place,
+            "since": date.fromisoformat(since) if since else None,
+            "until": date.fromisoformat(until) if until else None}  # fmt: skip
+
+
 @app.command()
 def events(
     db: DB = DEFAULT_DB,
-    entity: Annotated[str | None, typer.Option(help="Events of this entity (its name)")] = None,
-    pair: Annotated[str | None, typer.Option(help="Country pair, either direction: KAZ-PAK")] = None,
-    type: Annotated[str | None, typer.Option(help="PLOVER type: CONSULT, AGREE, ...")] = None,
-    context: Annotated[str | None, typer.Option(help="PLOVER context: diplomatic, economic, ...")] = None,
-    topic: Annotated[str | None, typer.Option(help="Topic: trade, banking, logistics, ...")] = None,
-    place: Annotated[str | None, typer.Option(help="Place name")] = None,
-    since: Annotated[str | None, typer.Option(help="From date YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option(help="To date YYYY-MM-DD")] = None,
+    entity: EntityName = None,
+    pair: Pair = None,
+    type: Type = None,
+    context: Context = None,
+    topic: Topic = None,
+    place: Place = None,
+    since: Since = None,
+    until: Until = None,
     limit: Annotated[int, typer.Option(help="At most this many events")] = 100,
     output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
 ) -> None:
     """Events of the corpus, filtered."""
-    countries = tuple(pair.upper().split("-", 1)) if pair else None
-    if countries is not None and len(countries) != 2:
-        typer.echo("letopis: --pair takes two ISO alpha-3 codes, as KAZ-PAK", err=True)
-        raise typer.Exit(2)
-    found = Store(db).events(
-        entity=entity, pair=(countries[0], countries[1]) if countries else None, type=type, context=context,
-        topic=topic, place=place, since=date.fromisoformat(since) if since else None,
-        until=date.fromisoformat(until) if until else None, limit=limit,
-    )  # fmt: skip
-    emit(found, output_format)
+    filters = event_filters(entity, pair, type, context, topic, place, since, until)
+    emit(Store(db).events(limit=limit, **filters), output_format)
+
+
+class Export(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    plover = "plover"
+    gdelt = "gdelt"
+
+
+@app.command()
+def export(
+    export_format: Annotated[Export, typer.Argument(help="csv, jsonl, parquet, plover (PLOVER JSONL), gdelt (TSV)")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write")],
+    db: DB = DEFAULT_DB,
+    entity: EntityName = None,
+    pair: Pair = None,
+    type: Type = None,
+    context: Context = None,
+    topic: Topic = None,
+    place: Place = None,
+    since: Since = None,
+    until: Until = None,
+) -> None:
+    """Export the events of a query."""
+    store = Store(db)
+    filters = event_filters(entity, pair, type, context, topic, place, since, until)
+    if export_format is Export.parquet:
+        typer.echo(f"{store.export_parquet(output, **filters)} events -> {output}")
+        return
+    rows = store.events(limit=10**9, **filters)
+    with output.open("w", encoding="utf-8", newline="") as sink:
+        if export_format is Export.csv:
+            writer = csv.DictWriter(sink, fieldnames=list(rows[0]) if rows else ["id"])
+            writer.writeheader()
+            writer.writerows({k: cell(v) for k, v in row.items()} for row in rows)
+        elif export_format is Export.jsonl:
+            sink.writelines(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
+        else:
+            if export_format is Export.gdelt:
+                sink.write("\t".join(GDELT_COLUMNS) + "\n")
+            wanted = {row["id"] for row in rows}
+            for doc_hash in dict.fromkeys(row["hash"] for row in rows):
+                full = store.extraction(doc_hash)
+                chosen = replace(full, events=tuple(e for e in full.events if e.id in wanted))
+                if export_format is Export.plover:
+                    sink.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in plover_records(chosen))
+                else:
+                    sink.writelines("\t".join(r) + "\n" for r in gdelt_rows(chosen))
+    typer.echo(f"{len(rows)} events -> {output}")
+
+
+@app.command()
+def pair(
+    first: Annotated[str, typer.Argument(help="ISO alpha-3 code: KAZ")],
+    second: Annotated[str, typer.Argument(help="ISO alpha-3 code: PAK")],
+    db: DB = DEFAULT_DB,
+    output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
+) -> None:
+    """Relations of two countries: events by month, type and topic; top people and organisations."""
+    found = Store(db).pair(first.upper(), second.upper())
+    if output_format is Table.json:
+        emit([found], output_format)
+        return
+    for title, name in (("Events by month", "by_month"), ("Events by type", "by_type"),
+                        ("Events by topic", "by_topic"), ("Top people and organisations", "top_actors")):  # fmt: skip
+        typer.echo(f"{title} ({found['pair']})")
+        emit(found[name], output_format)
+        typer.echo("")
 
 
 @app.command()

@@ -7,6 +7,7 @@ nothing, and a document whose text changed (same reader id) has its old facts re
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +17,7 @@ from typing import Any
 import duckdb
 
 from letopis.lexicon import key
-from letopis.model import Entity, Extraction
+from letopis.model import Dateline, Document, Entity, Event, Extraction, Mention, Occupation, Span, Unit
 from letopis.store.schema import DDL, FACT_TABLES, VERSION
 from letopis.store.search import SearchIndex, snippet
 
@@ -94,9 +95,10 @@ class Store:
         line = doc.dateline
         self.db.execute(
             "INSERT INTO documents (hash, doc_key, source, title, published, url, dateline_place, dateline_date,"
-            " agency, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " agency, units, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [doc_hash, doc.id, doc.source, doc.title, doc.published, doc.url, line.place if line else None,
-             line.date if line else None, line.agency if line else None, doc.text],
+             line.date if line else None, line.agency if line else None,
+             json.dumps([[u.kind, u.start, u.end] for u in doc.units]), doc.text],
         )  # fmt: skip
         ids: dict[str, str] = {}
         countries: dict[str, str | None] = {}
@@ -164,7 +166,12 @@ class Store:
         rows = self.db.execute("SELECT DISTINCT entity, name FROM doc_entities").fetchall()
         return sorted({entity for entity, found in rows if key(found) == wanted})
 
-    def events(
+    def events(self, limit: int = 100, **filters: Any) -> list[dict[str, Any]]:
+        """Events matching the filters of `event_query`, ordered by date and document."""
+        sql, params = self.event_query(**filters)
+        return self.rows(f"{sql} LIMIT {int(limit)}", params)
+
+    def event_query(
         self,
         entity: str | None = None,
         pair: tuple[str, str] | None = None,
@@ -174,8 +181,9 @@ class Store:
         place: str | None = None,
         since: date | None = None,
         until: date | None = None,
-        limit: int = 100,
-    ) -> list[dict[str, Any]]:
+    ) -> tuple[str, list[Any]]:
+        """SQL and parameters of the events filtered by entity, country pair (either direction), type,
+        context, topic, place and date range."""
         where: list[str] = ["TRUE"]
         params: list[Any] = []
         if entity is not None:
@@ -206,7 +214,7 @@ class Store:
             where.append("e.date <= ?")
             params.append(until)
         sql = f"""
-            SELECT e.id, e.date, e.type, e.mode, e.modality, pl.name AS place,
+            SELECT e.id, e.hash, e.date, e.type, e.mode, e.modality, pl.name AS place,
                    (SELECT list(n.name) FROM (SELECT unnest(e.actor) AS x) u JOIN entities n ON n.id = u.x) AS actor,
                    (SELECT list(n.name) FROM (SELECT unnest(e.recipient) AS x) u JOIN entities n ON n.id = u.x)
                        AS recipient,
@@ -215,9 +223,8 @@ class Store:
                    (SELECT text FROM evidence v WHERE v.event = e.id ORDER BY v.start LIMIT 1) AS evidence
             FROM events e JOIN documents d ON d.hash = e.hash LEFT JOIN entities pl ON pl.id = e.place
             WHERE {" AND ".join(where)}
-            ORDER BY e.date, d.doc_key, (SELECT min(v.start) FROM evidence v WHERE v.event = e.id)
-            LIMIT {int(limit)}"""
-        return self.rows(sql, params)
+            ORDER BY e.date, d.doc_key, (SELECT min(v.start) FROM evidence v WHERE v.event = e.id)"""
+        return sql, params
 
     def entity(self, name: str) -> dict[str, Any] | None:
         ids = self.find_entities(name)
@@ -257,3 +264,99 @@ class Store:
         )
         return {"documents": count("documents"), "entities": count("entities"), "events": count("events"),
                 "occupations": count("occupations"), "events_by_type": types, "top_country_pairs": pairs}  # fmt: skip
+
+    def extraction(self, doc_hash: str) -> Extraction:
+        """A stored document's extraction, with corpus-wide entity ids (for PLOVER and GDELT exports)."""
+        row = self.rows("SELECT * FROM documents WHERE hash = ?", [doc_hash])[0]
+        units = tuple(Unit(kind, start, end) for kind, start, end in json.loads(row["units"]))
+        text = row["text"]
+        line = next((u for u in units if u.kind == "dateline"), None)
+        dateline = None
+        if row["dateline_place"] is not None and line is not None:
+            span = Span(line.start, line.end, text[line.start : line.end])
+            dateline = Dateline(row["dateline_place"], row["dateline_date"], row["agency"], span)
+        doc = Document(row["doc_key"], row["source"], text, units, row["title"], row["published"], row["url"], dateline)
+        mentions: dict[str, list[Mention]] = {}
+        for m in self.rows('SELECT entity, start, "end", text, anaphor FROM mentions WHERE hash = ? ORDER BY start',
+                           [doc_hash]):  # fmt: skip
+            mentions.setdefault(m["entity"], []).append(Mention(m["start"], m["end"], m["text"], m["anaphor"]))
+        entities = tuple(
+            Entity(
+                e["id"],
+                e["type"],
+                e["name"],
+                e["country"],
+                e["sector"],
+                e["kind"],
+                e["lat"],
+                e["lon"],
+                tuple(mentions.get(e["id"], [])),
+            )
+            for e in self.rows(
+                "SELECT DISTINCT n.* FROM doc_entities d JOIN entities n ON n.id = d.entity WHERE d.hash = ?"
+                " ORDER BY n.id",
+                [doc_hash],
+            )
+        )
+        jobs = tuple(
+            Occupation(
+                o["person"], o["position"], o["where"], o["accredited_to"], Span(o["start"], o["end"], o["text"])
+            )
+            for o in self.rows("SELECT * FROM occupations WHERE hash = ? ORDER BY start", [doc_hash])
+        )
+        evidence: dict[str, list[Span]] = {}
+        for v in self.rows("SELECT * FROM evidence WHERE hash = ? ORDER BY start", [doc_hash]):
+            evidence.setdefault(v["event"], []).append(Span(v["start"], v["end"], v["text"]))
+        events = tuple(
+            Event(
+                e["id"],
+                e["type"],
+                e["mode"],
+                e["quad"],
+                e["intensity"],
+                e["modality"],
+                tuple(e["contexts"]),
+                tuple(e["topics"]),
+                tuple(e["actor"]),
+                tuple(e["recipient"]),
+                e["place"],
+                e["date"],
+                tuple(evidence.get(e["id"], [])),
+                e["confidence"],
+            )
+            for e in self.rows("SELECT * FROM events WHERE hash = ? ORDER BY id", [doc_hash])
+        )
+        return Extraction(doc, entities, jobs, events)
+
+    def pair(self, first: str, second: str) -> dict[str, Any]:
+        """Relations of two countries: events by month, type and topic, and the most active people and
+        organisations on both sides."""
+        sql, params = self.event_query(pair=(first, second))
+        base = f"WITH p AS ({sql})"
+        by_month = self.rows(
+            f"{base} SELECT strftime(date, '%Y-%m') AS month, count(*) AS events FROM p GROUP BY month ORDER BY month",
+            params,
+        )
+        by_type = self.rows(f"{base} SELECT type, count(*) AS events FROM p GROUP BY type ORDER BY events DESC, type",
+                            params)  # fmt: skip
+        by_topic = self.rows(
+            f"{base} SELECT t AS topic, count(*) AS events FROM p, unnest(p.topics) AS x(t)"
+            " GROUP BY t ORDER BY events DESC, t",
+            params,
+        )
+        people = self.rows(
+            f"{base} SELECT n.name, n.type, n.country, count(*) AS events FROM p JOIN events e ON e.id = p.id,"
+            " unnest(list_concat(e.actor, e.recipient)) AS x(id) JOIN entities n ON n.id = x.id"
+            " WHERE n.type IN ('PER', 'ORG') AND n.country IN (?, ?)"
+            " GROUP BY ALL ORDER BY events DESC, n.name LIMIT 20",
+            [*params, first, second],
+        )
+        return {"pair": f"{first}-{second}", "by_month": by_month, "by_type": by_type, "by_topic": by_topic,
+                "top_actors": people}  # fmt: skip
+
+    def export_parquet(self, path: Path, **filters: Any) -> int:
+        sql, params = self.event_query(**filters)
+        target = str(path).replace("'", "''")
+        self.db.execute(f"COPY ({sql}) TO '{target}' (FORMAT PARQUET)", params)
+        found = self.db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
+        return int(found[0]) if found else 0

@@ -11,6 +11,7 @@ CREATE TABLE IF NOT EXISTS documents (
     doc_key VARCHAR NOT NULL,          -- the reader's id (file stem, JSONL id): a changed text replaces its facts
     source VARCHAR, title VARCHAR, published DATE, url VARCHAR,
     dateline_place VARCHAR, dateline_date DATE, agency VARCHAR,
+    units VARCHAR NOT NULL,            -- JSON [[kind, start, end], ...]: headline, credit, dateline, body blocks
     text VARCHAR NOT NULL, ingested_at TIMESTAMP DEFAULT current_timestamp
 );
 CREATE TABLE IF NOT EXISTS entities (
