@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from letopis.cli import app
 from letopis.model import Extraction
 from letopis.pipeline import extract_document, extract_paths
+from letopis.read import from_text
 from letopis.read.text import parse_text
 from letopis.store import Store
 
@@ -133,3 +134,23 @@ def test_exports_of_a_query(store: Store, tmp_path: Path) -> None:
     gdelt = (tmp_path / "events.gdelt").read_text(encoding="utf-8").splitlines()
     assert all(len(line.split("\t")) == 61 for line in gdelt)
     assert len((tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()) == 10
+
+
+def test_a_reprint_is_linked_and_its_events_counted_once(tmp_path: Path) -> None:
+    """A reprint of the reference article by another agency, with a source line added."""
+    store = Store(tmp_path / "d.duckdb")
+    text = SAMPLE.read_text(encoding="utf-8")
+    reprint = text.replace("KAZAKHSTAN TODAY", "Казинформ") + "\n\nИсточник: пресс-служба МИД РК."
+    store.ingest([extract_document(from_text(text, "a.txt", "a")), extract_document(from_text(reprint, "b.txt", "b"))])
+    summary = store.summary()
+    assert (summary["documents"], summary["near_duplicates"]) == (2, 1)
+    assert summary["event_reports"] > summary["events"]
+    pair = store.events(pair=("KAZ", "PAK"))
+    assert len(pair) == 10
+    assert all(e["sources"] == 2 for e in pair)
+    reprinted = store.rows("SELECT similarity FROM documents WHERE doc_key = 'b'", [])[0]["similarity"]
+    assert reprinted > 0.8
+
+
+def test_different_articles_are_not_duplicates(store: Store) -> None:
+    assert store.summary()["near_duplicates"] == 0

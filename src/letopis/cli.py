@@ -274,8 +274,8 @@ def summary(db: DB = DEFAULT_DB) -> None:
     """What the corpus holds: documents, entities, events by type, top country pairs."""
     found = Store(db).summary()
     typer.echo(
-        f"documents {found['documents']}, entities {found['entities']}, occupations {found['occupations']}, "
-        f"events {found['events']}"
+        f"documents {found['documents']} ({found['near_duplicates']} near-duplicates), entities {found['entities']}, "
+        f"occupations {found['occupations']}, events {found['events']} (from {found['event_reports']} reports)"
     )
     typer.echo("\nEvents by type")
     emit(found["events_by_type"], Table.table)

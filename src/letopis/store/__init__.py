@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from datasketch import MinHash, MinHashLSH
 
 from letopis.lexicon import key
 from letopis.model import Dateline, Document, Entity, Event, Extraction, Mention, Occupation, Span, Unit
 from letopis.store.schema import DDL, FACT_TABLES, VERSION
-from letopis.store.search import SearchIndex, snippet
+from letopis.store.search import WORD, SearchIndex, snippet
 
 
 @dataclass(slots=True)
@@ -50,6 +51,35 @@ def entity_id(global_key: str) -> str:
     return "E" + hashlib.sha1(global_key.encode("utf-8")).hexdigest()[:12]
 
 
+PERMUTATIONS = 64
+SHINGLE = 5
+SCHEME = "affine32"  # datasketch's hashing scheme: signatures are stored, so it is pinned
+NEAR_DUPLICATE = 0.8  # estimated Jaccard similarity of shingles above which an article is a reprint
+
+
+def stored_signature(values: list[int]) -> MinHash:
+    return MinHash(num_perm=PERMUTATIONS, hashvalues=values, scheme=SCHEME)
+
+
+def signature(text: str) -> MinHash:
+    words = WORD.findall(text.lower())
+    minhash = MinHash(num_perm=PERMUTATIONS, scheme=SCHEME)
+    minhash.update_batch(
+        [" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))]
+    )
+    return minhash
+
+
+def event_key(event: Event, ids: dict[str, str], event_id: str) -> str:
+    """Articles that report the same event give it the same key: type, mode, modality, date and parties.
+    An event with fewer than two parties is too vague to be matched and keeps a key of its own."""
+    if len(event.actor) + len(event.recipient) < 2:
+        return event_id
+    parties = "|".join(sorted(ids[a] for a in event.actor)) + ">" + "|".join(sorted(ids[r] for r in event.recipient))
+    raw = f"{event.type}/{event.mode}/{event.modality}/{event.date}/{parties}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
 class Store:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,6 +91,15 @@ class Store:
         elif int(found[0]) != VERSION:
             raise ValueError(f"{path}: schema version {found[0]}, this letopis reads version {VERSION}")
         self.index = SearchIndex(path.with_name(path.name + ".search"))
+        self.lsh: MinHashLSH | None = None
+
+    def near_duplicates(self) -> MinHashLSH:
+        """The LSH index of the stored documents' signatures, built on first use."""
+        if self.lsh is None:
+            self.lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=PERMUTATIONS)
+            for doc_hash, values in self.db.execute("SELECT hash, minhash FROM documents").fetchall():
+                self.lsh.insert(doc_hash, stored_signature(values))
+        return self.lsh
 
     def close(self) -> None:
         self.db.close()
@@ -85,6 +124,8 @@ class Store:
         return report
 
     def remove(self, doc_hash: str) -> None:
+        if self.lsh is not None and doc_hash in self.lsh.keys:
+            self.lsh.remove(doc_hash)
         for table in FACT_TABLES:
             self.db.execute(f"DELETE FROM {table} WHERE hash = ?", [doc_hash])
         self.db.execute("DELETE FROM documents WHERE hash = ?", [doc_hash])
@@ -93,12 +134,23 @@ class Store:
     def insert(self, result: Extraction, doc_hash: str) -> None:
         doc = result.document
         line = doc.dateline
+        minhash = signature(doc.text)
+        lsh = self.near_duplicates()
+        similar = [
+            (minhash.jaccard(stored_signature(v)), h)
+            for h, v in self.db.execute(
+                "SELECT hash, minhash FROM documents WHERE hash IN (SELECT unnest(?))", [lsh.query(minhash)]
+            ).fetchall()
+        ]
+        original = max(similar, default=None)
         self.db.execute(
             "INSERT INTO documents (hash, doc_key, source, title, published, url, dateline_place, dateline_date,"
-            " agency, units, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " agency, units, minhash, duplicate_of, similarity, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [doc_hash, doc.id, doc.source, doc.title, doc.published, doc.url, line.place if line else None,
              line.date if line else None, line.agency if line else None,
-             json.dumps([[u.kind, u.start, u.end] for u in doc.units]), doc.text],
+             json.dumps([[u.kind, u.start, u.end] for u in doc.units]), [int(v) for v in minhash.hashvalues],
+             original[1] if original else None, round(original[0], 3) if original else None, doc.text],
         )  # fmt: skip
         ids: dict[str, str] = {}
         countries: dict[str, str | None] = {}
@@ -131,8 +183,9 @@ class Store:
         for event in result.events:
             event_id = f"{doc_hash[:16]}-{event.id}"
             self.db.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [event_id, doc_hash, event.type, event.mode, event.quad, event.intensity, event.modality,
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [event_id, doc_hash, event_key(event, ids, event_id), event.type, event.mode, event.quad,
+                 event.intensity, event.modality,
                  list(event.contexts), list(event.topics), [ids[a] for a in event.actor],
                  [ids[r] for r in event.recipient], sorted({c for a in event.actor if (c := countries[a])}),
                  sorted({c for r in event.recipient if (c := countries[r])}), ids.get(event.place or ""),
@@ -143,6 +196,7 @@ class Store:
                 [[event_id, doc_hash, s.start, s.end, s.text] for s in event.evidence],
             )
         self.index.add(doc_hash, doc.text)
+        lsh.insert(doc_hash, minhash)
 
     def rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params)
@@ -219,10 +273,11 @@ class Store:
                    (SELECT list(n.name) FROM (SELECT unnest(e.recipient) AS x) u JOIN entities n ON n.id = u.x)
                        AS recipient,
                    e.actor_countries, e.recipient_countries, e.contexts, e.topics, e.confidence,
-                   d.doc_key AS document,
+                   count(DISTINCT e.hash) OVER (PARTITION BY e.event_key) AS sources, d.doc_key AS document,
                    (SELECT text FROM evidence v WHERE v.event = e.id ORDER BY v.start LIMIT 1) AS evidence
             FROM events e JOIN documents d ON d.hash = e.hash LEFT JOIN entities pl ON pl.id = e.place
             WHERE {" AND ".join(where)}
+            QUALIFY row_number() OVER (PARTITION BY e.event_key ORDER BY d.ingested_at, e.id) = 1
             ORDER BY e.date, d.doc_key, (SELECT min(v.start) FROM evidence v WHERE v.event = e.id)"""
         return sql, params
 
@@ -256,14 +311,21 @@ class Store:
             found = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()
             return int(found[0]) if found else 0
 
-        types = self.rows("SELECT type, count(*) AS events FROM events GROUP BY type ORDER BY events DESC, type", [])
+        types = self.rows(
+            "SELECT type, count(DISTINCT event_key) AS events FROM events GROUP BY type ORDER BY events DESC, type", []
+        )
         pairs = self.rows(
-            "SELECT a || '-' || r AS pair, count(*) AS events FROM events, unnest(actor_countries) AS x(a),"
-            " unnest(recipient_countries) AS y(r) WHERE a <> r GROUP BY pair ORDER BY events DESC, pair LIMIT 10",
+            "SELECT a || '-' || r AS pair, count(DISTINCT event_key) AS events FROM events,"
+            " unnest(actor_countries) AS x(a), unnest(recipient_countries) AS y(r) WHERE a <> r"
+            " GROUP BY pair ORDER BY events DESC, pair LIMIT 10",
             [],
         )
-        return {"documents": count("documents"), "entities": count("entities"), "events": count("events"),
-                "occupations": count("occupations"), "events_by_type": types, "top_country_pairs": pairs}  # fmt: skip
+        distinct = self.db.execute("SELECT count(DISTINCT event_key) FROM events").fetchone()
+        reprints = self.db.execute("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()
+        return {"documents": count("documents"), "near_duplicates": int(reprints[0]) if reprints else 0,
+                "entities": count("entities"), "events": int(distinct[0]) if distinct else 0,
+                "event_reports": count("events"), "occupations": count("occupations"),
+                "events_by_type": types, "top_country_pairs": pairs}  # fmt: skip
 
     def extraction(self, doc_hash: str) -> Extraction:
         """A stored document's extraction, with corpus-wide entity ids (for PLOVER and GDELT exports)."""

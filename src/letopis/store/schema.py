@@ -12,6 +12,8 @@ CREATE TABLE IF NOT EXISTS documents (
     source VARCHAR, title VARCHAR, published DATE, url VARCHAR,
     dateline_place VARCHAR, dateline_date DATE, agency VARCHAR,
     units VARCHAR NOT NULL,            -- JSON [[kind, start, end], ...]: headline, credit, dateline, body blocks
+    minhash UINTEGER[] NOT NULL,       -- MinHash signature of word 5-gram shingles (datasketch)
+    duplicate_of VARCHAR, similarity DOUBLE,  -- the earlier stored document this one reprints
     text VARCHAR NOT NULL, ingested_at TIMESTAMP DEFAULT current_timestamp
 );
 CREATE TABLE IF NOT EXISTS entities (
@@ -31,7 +33,9 @@ CREATE TABLE IF NOT EXISTS occupations (
     accredited_to VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, date DATE
 );
 CREATE TABLE IF NOT EXISTS events (
-    id VARCHAR PRIMARY KEY, hash VARCHAR NOT NULL, type VARCHAR NOT NULL, mode VARCHAR, quad INTEGER,
+    id VARCHAR PRIMARY KEY, hash VARCHAR NOT NULL,
+    event_key VARCHAR NOT NULL,        -- the same event in several articles: type, mode, modality, date, parties
+    type VARCHAR NOT NULL, mode VARCHAR, quad INTEGER,
     intensity DOUBLE, modality VARCHAR, contexts VARCHAR[], topics VARCHAR[], actor VARCHAR[],
     recipient VARCHAR[], actor_countries VARCHAR[], recipient_countries VARCHAR[], place VARCHAR,
     date DATE, confidence DOUBLE
