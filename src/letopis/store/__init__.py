@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,13 @@ def entity_id(global_key: str) -> str:
 
 PERMUTATIONS = 64
 SHINGLE = 5
+BATCH = 200  # documents per write
+ROWS_PER_STATEMENT = 500
+INSERT_ORDER = ("entities", "doc_entities", "mentions", "occupations", "events", "evidence")
+ENTITY_UPSERT = (
+    " ON CONFLICT (id) DO UPDATE SET country = coalesce(entities.country, excluded.country),"
+    " sector = coalesce(entities.sector, excluded.sector)"
+)
 SCHEME = "affine32"  # datasketch's hashing scheme: signatures are stored, so it is pinned
 NEAR_DUPLICATE = 0.8  # estimated Jaccard similarity of shingles above which an article is a reprint
 
@@ -92,6 +99,9 @@ class Store:
             raise ValueError(f"{path}: schema version {found[0]}, this letopis reads version {VERSION}")
         self.index = SearchIndex(path.with_name(path.name + ".search"))
         self.lsh: MinHashLSH | None = None
+        self.pending: dict[str, list[list[Any]]] = {table: [] for table in ("documents", *INSERT_ORDER)}
+        self.new_entities: set[str] = set()
+        self.signatures: dict[str, MinHash] = {}
 
     def near_duplicates(self) -> MinHashLSH:
         """The LSH index of the stored documents' signatures, built on first use."""
@@ -105,23 +115,42 @@ class Store:
         self.db.close()
 
     def ingest(self, results: Iterable[Extraction]) -> IngestReport:
+        """Store extractions; rows are written in batches of BATCH documents (one statement per table)."""
         report = IngestReport()
         for result in results:
             doc = result.document
             doc_hash = text_hash(doc.text)
-            if self.db.execute("SELECT 1 FROM documents WHERE hash = ?", [doc_hash]).fetchone():
+            if (
+                doc_hash in self.signatures
+                or self.db.execute("SELECT 1 FROM documents WHERE hash = ?", [doc_hash]).fetchone()
+            ):
                 report.unchanged += 1
                 continue
-            old = [
-                row[0] for row in self.db.execute("SELECT hash FROM documents WHERE doc_key = ?", [doc.id]).fetchall()
-            ]
+            if any(row[1] == doc.id for row in self.pending["documents"]):
+                self.flush()
+            old = [r[0] for r in self.db.execute("SELECT hash FROM documents WHERE doc_key = ?", [doc.id]).fetchall()]
             for old_hash in old:
                 self.remove(old_hash)
             report.replaced += bool(old)
             report.added += not old
             self.insert(result, doc_hash)
+            if len(self.signatures) >= BATCH:
+                self.flush()
+        self.flush()
         self.index.commit()
         return report
+
+    def flush(self) -> None:
+        for table, rows in self.pending.items():
+            suffix = ENTITY_UPSERT if table == "entities" else ""
+            width = len(rows[0]) if rows else 0
+            for first in range(0, len(rows), ROWS_PER_STATEMENT):
+                chunk = rows[first : first + ROWS_PER_STATEMENT]
+                values = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))
+                self.db.execute(f"INSERT INTO {table} VALUES {values}{suffix}", [v for row in chunk for v in row])
+        self.pending = {table: [] for table in self.pending}
+        self.new_entities.clear()
+        self.signatures.clear()
 
     def remove(self, doc_hash: str) -> None:
         if self.lsh is not None and doc_hash in self.lsh.keys:
@@ -131,26 +160,27 @@ class Store:
         self.db.execute("DELETE FROM documents WHERE hash = ?", [doc_hash])
         self.index.delete(doc_hash)
 
+    def similar(self, minhash: MinHash) -> tuple[float, str] | None:
+        """The most similar stored or pending document above the near-duplicate threshold."""
+        candidates = self.near_duplicates().query(minhash)
+        found = [(minhash.jaccard(self.signatures[h]), h) for h in candidates if h in self.signatures]
+        stored = [h for h in candidates if h not in self.signatures]
+        if stored:
+            rows = self.db.execute("SELECT hash, minhash FROM documents WHERE hash IN (SELECT unnest(?))", [stored])
+            found += [(minhash.jaccard(stored_signature(v)), h) for h, v in rows.fetchall()]
+        return max(found, default=None)
+
     def insert(self, result: Extraction, doc_hash: str) -> None:
         doc = result.document
         line = doc.dateline
         minhash = signature(doc.text)
-        lsh = self.near_duplicates()
-        similar = [
-            (minhash.jaccard(stored_signature(v)), h)
-            for h, v in self.db.execute(
-                "SELECT hash, minhash FROM documents WHERE hash IN (SELECT unnest(?))", [lsh.query(minhash)]
-            ).fetchall()
-        ]
-        original = max(similar, default=None)
-        self.db.execute(
-            "INSERT INTO documents (hash, doc_key, source, title, published, url, dateline_place, dateline_date,"
-            " agency, units, minhash, duplicate_of, similarity, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        original = self.similar(minhash)
+        self.pending["documents"].append(
             [doc_hash, doc.id, doc.source, doc.title, doc.published, doc.url, line.place if line else None,
              line.date if line else None, line.agency if line else None,
              json.dumps([[u.kind, u.start, u.end] for u in doc.units]), [int(v) for v in minhash.hashvalues],
-             original[1] if original else None, round(original[0], 3) if original else None, doc.text],
+             original[1] if original else None, round(original[0], 3) if original else None, doc.text,
+             datetime.now()]
         )  # fmt: skip
         ids: dict[str, str] = {}
         countries: dict[str, str | None] = {}
@@ -158,45 +188,36 @@ class Store:
             gkey, reason = global_key(entity, doc_hash)
             ids[entity.id] = entity_id(gkey)
             countries[entity.id] = entity.country
-            self.db.execute(
-                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                " country = coalesce(entities.country, excluded.country),"
-                " sector = coalesce(entities.sector, excluded.sector)",
-                [ids[entity.id], entity.type, entity.name, entity.country, entity.sector, entity.kind,
-                 entity.lat, entity.lon],
-            )  # fmt: skip
-            self.db.execute(
-                "INSERT INTO doc_entities VALUES (?, ?, ?, ?, ?)",
-                [doc_hash, entity.id, ids[entity.id], entity.name, reason],
-            )
-            self.db.executemany(
-                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-                [[doc_hash, ids[entity.id], m.start, m.end, m.text, m.anaphor] for m in entity.mentions],
-            )
+            if ids[entity.id] not in self.new_entities:
+                self.new_entities.add(ids[entity.id])
+                self.pending["entities"].append(
+                    [ids[entity.id], entity.type, entity.name, entity.country, entity.sector, entity.kind,
+                     entity.lat, entity.lon]
+                )  # fmt: skip
+            self.pending["doc_entities"].append([doc_hash, entity.id, ids[entity.id], entity.name, reason])
+            self.pending["mentions"] += [
+                [doc_hash, ids[entity.id], m.start, m.end, m.text, m.anaphor] for m in entity.mentions
+            ]
         when = line.date if line and line.date else doc.published
         for job in result.occupations:
-            self.db.execute(
-                "INSERT INTO occupations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.pending["occupations"].append(
                 [doc_hash, ids[job.person], job.position, ids.get(job.where or ""), ids.get(job.accredited_to or ""),
-                 job.evidence.start, job.evidence.end, job.evidence.text, when],
+                 job.evidence.start, job.evidence.end, job.evidence.text, when]
             )  # fmt: skip
         for event in result.events:
             event_id = f"{doc_hash[:16]}-{event.id}"
-            self.db.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.pending["events"].append(
                 [event_id, doc_hash, event_key(event, ids, event_id), event.type, event.mode, event.quad,
-                 event.intensity, event.modality,
-                 list(event.contexts), list(event.topics), [ids[a] for a in event.actor],
-                 [ids[r] for r in event.recipient], sorted({c for a in event.actor if (c := countries[a])}),
+                 event.intensity, event.modality, list(event.contexts), list(event.topics),
+                 [ids[a] for a in event.actor], [ids[r] for r in event.recipient],
+                 sorted({c for a in event.actor if (c := countries[a])}),
                  sorted({c for r in event.recipient if (c := countries[r])}), ids.get(event.place or ""),
-                 event.date, event.confidence],
+                 event.date, event.confidence, event.evidence[0].start if event.evidence else 0]
             )  # fmt: skip
-            self.db.executemany(
-                "INSERT INTO evidence VALUES (?, ?, ?, ?, ?)",
-                [[event_id, doc_hash, s.start, s.end, s.text] for s in event.evidence],
-            )
+            self.pending["evidence"] += [[event_id, doc_hash, s.start, s.end, s.text] for s in event.evidence]
         self.index.add(doc_hash, doc.text)
-        lsh.insert(doc_hash, minhash)
+        self.near_duplicates().insert(doc_hash, minhash)
+        self.signatures[doc_hash] = minhash
 
     def rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params)
@@ -227,6 +248,7 @@ class Store:
 
     def event_query(
         self,
+        lean: bool = False,
         entity: str | None = None,
         pair: tuple[str, str] | None = None,
         type: str | None = None,
@@ -237,7 +259,8 @@ class Store:
         until: date | None = None,
     ) -> tuple[str, list[Any]]:
         """SQL and parameters of the events filtered by entity, country pair (either direction), type,
-        context, topic, place and date range."""
+        context, topic, place and date range; one row per event (`event_key`). `lean` leaves out the names
+        and the evidence, for aggregates."""
         where: list[str] = ["TRUE"]
         params: list[Any] = []
         if entity is not None:
@@ -267,18 +290,22 @@ class Store:
         if until is not None:
             where.append("e.date <= ?")
             params.append(until)
-        sql = f"""
-            SELECT e.id, e.hash, e.date, e.type, e.mode, e.modality, pl.name AS place,
+        details = """, pl.name AS place,
                    (SELECT list(n.name) FROM (SELECT unnest(e.actor) AS x) u JOIN entities n ON n.id = u.x) AS actor,
                    (SELECT list(n.name) FROM (SELECT unnest(e.recipient) AS x) u JOIN entities n ON n.id = u.x)
                        AS recipient,
                    e.actor_countries, e.recipient_countries, e.contexts, e.topics, e.confidence,
                    count(DISTINCT e.hash) OVER (PARTITION BY e.event_key) AS sources, d.doc_key AS document,
-                   (SELECT text FROM evidence v WHERE v.event = e.id ORDER BY v.start LIMIT 1) AS evidence
+                   (SELECT text FROM evidence v WHERE v.event = e.id ORDER BY v.start LIMIT 1) AS evidence"""
+        order = "ORDER BY e.date, d.doc_key, e.start"
+        if lean:
+            details, order = ", e.topics, e.actor, e.recipient", ""
+        sql = f"""
+            SELECT e.id, e.hash, e.date, e.type, e.mode, e.modality{details}
             FROM events e JOIN documents d ON d.hash = e.hash LEFT JOIN entities pl ON pl.id = e.place
             WHERE {" AND ".join(where)}
             QUALIFY row_number() OVER (PARTITION BY e.event_key ORDER BY d.ingested_at, e.id) = 1
-            ORDER BY e.date, d.doc_key, (SELECT min(v.start) FROM evidence v WHERE v.event = e.id)"""
+            {order}"""
         return sql, params
 
     def entity(self, name: str) -> dict[str, Any] | None:
@@ -386,15 +413,15 @@ class Store:
                 tuple(evidence.get(e["id"], [])),
                 e["confidence"],
             )
-            for e in self.rows("SELECT * FROM events WHERE hash = ? ORDER BY id", [doc_hash])
+            for e in self.rows("SELECT * FROM events WHERE hash = ? ORDER BY start", [doc_hash])
         )
         return Extraction(doc, entities, jobs, events)
 
     def pair(self, first: str, second: str) -> dict[str, Any]:
         """Relations of two countries: events by month, type and topic, and the most active people and
         organisations on both sides."""
-        sql, params = self.event_query(pair=(first, second))
-        base = f"WITH p AS ({sql})"
+        sql, params = self.event_query(lean=True, pair=(first, second))
+        base = f"WITH p AS MATERIALIZED ({sql})"
         by_month = self.rows(
             f"{base} SELECT strftime(date, '%Y-%m') AS month, count(*) AS events FROM p GROUP BY month ORDER BY month",
             params,
@@ -407,8 +434,8 @@ class Store:
             params,
         )
         people = self.rows(
-            f"{base} SELECT n.name, n.type, n.country, count(*) AS events FROM p JOIN events e ON e.id = p.id,"
-            " unnest(list_concat(e.actor, e.recipient)) AS x(id) JOIN entities n ON n.id = x.id"
+            f"{base} SELECT n.name, n.type, n.country, count(*) AS events FROM p,"
+            " unnest(list_concat(p.actor, p.recipient)) AS x(id) JOIN entities n ON n.id = x.id"
             " WHERE n.type IN ('PER', 'ORG') AND n.country IN (?, ?)"
             " GROUP BY ALL ORDER BY events DESC, n.name LIMIT 20",
             [*params, first, second],

@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS events (
     type VARCHAR NOT NULL, mode VARCHAR, quad INTEGER,
     intensity DOUBLE, modality VARCHAR, contexts VARCHAR[], topics VARCHAR[], actor VARCHAR[],
     recipient VARCHAR[], actor_countries VARCHAR[], recipient_countries VARCHAR[], place VARCHAR,
-    date DATE, confidence DOUBLE
+    date DATE, confidence DOUBLE, start INTEGER  -- start: offset of the first evidence, for reading order
 );
 CREATE TABLE IF NOT EXISTS evidence (
     event VARCHAR NOT NULL, hash VARCHAR NOT NULL, start INTEGER, "end" INTEGER, text VARCHAR
