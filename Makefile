@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: install demo test lint bench
+.PHONY: install demo test lint bench bench-store
 
 $(BIN)/letopis: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,3 +29,6 @@ test: install lint
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+
+bench-store: install
+	$(BIN)/python benchmarks/store.py

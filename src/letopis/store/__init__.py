@@ -243,12 +243,13 @@ class Store:
 
     def events(self, limit: int = 100, **filters: Any) -> list[dict[str, Any]]:
         """Events matching the filters of `event_query`, ordered by date and document."""
-        sql, params = self.event_query(**filters)
-        return self.rows(f"{sql} LIMIT {int(limit)}", params)
+        sql, params = self.event_query(limit=limit, **filters)
+        return self.rows(sql, params)
 
     def event_query(
         self,
         lean: bool = False,
+        limit: int | None = None,
         entity: str | None = None,
         pair: tuple[str, str] | None = None,
         type: str | None = None,
@@ -290,22 +291,26 @@ class Store:
         if until is not None:
             where.append("e.date <= ?")
             params.append(until)
-        details = """, pl.name AS place,
-                   (SELECT list(n.name) FROM (SELECT unnest(e.actor) AS x) u JOIN entities n ON n.id = u.x) AS actor,
-                   (SELECT list(n.name) FROM (SELECT unnest(e.recipient) AS x) u JOIN entities n ON n.id = u.x)
-                       AS recipient,
-                   e.actor_countries, e.recipient_countries, e.contexts, e.topics, e.confidence,
-                   count(DISTINCT e.hash) OVER (PARTITION BY e.event_key) AS sources, d.doc_key AS document,
-                   (SELECT text FROM evidence v WHERE v.event = e.id ORDER BY v.start LIMIT 1) AS evidence"""
-        order = "ORDER BY e.date, d.doc_key, e.start"
-        if lean:
-            details, order = ", e.topics, e.actor, e.recipient", ""
-        sql = f"""
-            SELECT e.id, e.hash, e.date, e.type, e.mode, e.modality{details}
-            FROM events e JOIN documents d ON d.hash = e.hash LEFT JOIN entities pl ON pl.id = e.place
+        picked = f"""
+            SELECT e.id, e.hash, e.date, e.type, e.mode, e.modality, e.topics, e.actor, e.recipient, e.start,
+                   d.doc_key, count(DISTINCT e.hash) OVER (PARTITION BY e.event_key) AS sources
+            FROM events e JOIN documents d ON d.hash = e.hash
             WHERE {" AND ".join(where)}
-            QUALIFY row_number() OVER (PARTITION BY e.event_key ORDER BY d.ingested_at, e.id) = 1
-            {order}"""
+            QUALIFY row_number() OVER (PARTITION BY e.event_key ORDER BY d.ingested_at, e.id) = 1"""
+        if lean:
+            return picked, params
+        cut = f"ORDER BY e.date, d.doc_key, e.start LIMIT {int(limit)}" if limit is not None else ""
+        sql = f"""
+            WITH p AS ({picked} {cut})
+            SELECT p.id, p.hash, p.date, p.type, p.mode, p.modality, pl.name AS place,
+                   (SELECT list(n.name) FROM (SELECT unnest(p.actor) AS x) u JOIN entities n ON n.id = u.x) AS actor,
+                   (SELECT list(n.name) FROM (SELECT unnest(p.recipient) AS x) u JOIN entities n ON n.id = u.x)
+                       AS recipient,
+                   e.actor_countries, e.recipient_countries, e.contexts, e.topics, e.confidence, p.sources,
+                   p.doc_key AS document,
+                   (SELECT text FROM evidence v WHERE v.event = p.id ORDER BY v.start LIMIT 1) AS evidence
+            FROM p JOIN events e ON e.id = p.id LEFT JOIN entities pl ON pl.id = e.place
+            ORDER BY p.date, p.doc_key, p.start"""
         return sql, params
 
     def entity(self, name: str) -> dict[str, Any] | None:
