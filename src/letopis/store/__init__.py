@@ -242,9 +242,31 @@ class Store:
         return sorted({entity for entity, found in rows if key(found) == wanted})
 
     def events(self, limit: int = 100, **filters: Any) -> list[dict[str, Any]]:
-        """Events matching the filters of `event_query`, ordered by date and document."""
-        sql, params = self.event_query(limit=limit, **filters)
-        return self.rows(sql, params)
+        """Events matching the filters of `event_query`, ordered by date and document. The page is picked
+        first; names and evidence are then looked up for its events only."""
+        picked, params = self.event_query(lean=True, **filters)
+        page = self.rows(
+            f"SELECT p.*, e.place, e.actor_countries, e.recipient_countries, e.contexts, e.confidence FROM ({picked}) p"
+            f" JOIN events e ON e.id = p.id ORDER BY p.date, p.doc_key, p.start LIMIT {int(limit)}",
+            params,
+        )
+        ids = sorted({i for row in page for i in [*row["actor"], *row["recipient"], row["place"]] if i})
+        names = dict(self.db.execute("SELECT id, name FROM entities WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
+        evidence: dict[str, str] = {}
+        for event, text in self.db.execute(
+            "SELECT event, text FROM evidence WHERE event IN (SELECT unnest(?)) ORDER BY start DESC",
+            [[row["id"] for row in page]],
+        ).fetchall():
+            evidence[event] = text
+        return [
+            {"id": row["id"], "hash": row["hash"], "date": row["date"], "type": row["type"], "mode": row["mode"],
+             "modality": row["modality"], "place": names.get(row["place"] or ""),
+             "actor": [names[a] for a in row["actor"]], "recipient": [names[r] for r in row["recipient"]],
+             "actor_countries": row["actor_countries"], "recipient_countries": row["recipient_countries"],
+             "contexts": row["contexts"], "topics": row["topics"], "confidence": row["confidence"],
+             "sources": row["sources"], "document": row["doc_key"], "evidence": evidence.get(row["id"])}
+            for row in page
+        ]  # fmt: skip
 
     def event_query(
         self,
