@@ -89,6 +89,16 @@ def test_entity_page(store: Store) -> None:
     assert "Саид Хасан Накви" in {c["name"] for c in page["counterparts"]}
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Н. Кан", "Наото Кан"), ("А. Кудрин", "Алексей Кудрин"), ("ФАС", "Федеральная антимонопольная служба"),
+     ("Беньямин Нетаньяху", "Биньямин Нетаньяху")],
+)  # fmt: skip
+def test_aliases_across_documents(store: Store, one: str, other: str) -> None:
+    """Initials, acronyms and a second spelling meet the full name of another article."""
+    assert store.find_entities(one) == store.find_entities(other) != []
+
+
 def test_two_people_with_one_surname_stay_apart(store: Store) -> None:
     viktor, alla = store.find_entities("Виктор Бут"), store.find_entities("Алла Бут")
     assert viktor and alla and set(viktor).isdisjoint(alla)
@@ -152,7 +162,7 @@ def test_a_reprint_is_linked_and_its_events_counted_once(tmp_path: Path) -> None
     assert reprinted > 0.8
     [person] = store.find_entities("Ержан Кистафин")
     reasons = store.rows("SELECT merge_reason FROM doc_entities WHERE entity = ?", [person])
-    assert [r["merge_reason"] for r in reasons] == ["same full name", "same full name"]
+    assert [r["merge_reason"] for r in reasons] == ["first seen here", "same full name"]
 
 
 def test_different_articles_are_not_duplicates(store: Store) -> None:

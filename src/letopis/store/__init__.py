@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 from datasketch import MinHash, MinHashLSH
 
+from letopis.extractors.entities import acronym
 from letopis.lexicon import key
 from letopis.model import Dateline, Document, Entity, Event, Extraction, Mention, Occupation, Span, Unit
 from letopis.store.schema import DDL, FACT_TABLES, VERSION
@@ -35,17 +36,41 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def global_key(entity: Entity, doc_hash: str) -> tuple[str, str]:
-    """The corpus-wide key of a document's entity, and why mentions with that key are one entity.
-    Merges are conservative: a person is joined across documents only by the same full name."""
+def alias_keys(entity: Entity, doc_hash: str) -> list[tuple[str, str]]:
+    """The keys under which a document's entity can meet the same entity in other documents, first the
+    one that names it, each with the reason a match on it joins them. Merges are conservative: a
+    person joins by full name (any order), or by surname and initial (`Н. Кан` / `Наото Кан`); a name
+    of one word stays with its document; an organisation joins by name or by its acronym (`МИД РК` /
+    `Министерство иностранных дел Республики Казахстан`)."""
     if entity.type == "LOC" and entity.kind is not None:
-        return f"LOC:{entity.country}:{entity.kind}:{key(entity.name)}", "same place in the gazetteer"
+        return [(f"LOC:{entity.country}:{entity.kind}:{key(entity.name)}", "same place in the gazetteer")]
     if entity.type == "PER":
-        words = key(entity.name).split()
-        if len(words) < 2:
-            return f"PER:{words[0] if words else ''}@{doc_hash[:16]}", "single name: kept to its document"
-        return "PER:" + " ".join(sorted(words)), "same full name"
-    return f"{entity.type}:{key(entity.name)}", "same name"
+        names = [entity.name, *(m.text for m in entity.mentions if not m.anaphor and not m.text[:1].islower())]
+        full = [key(n).split() for n in names if len(key(n).split()) > 1]
+        if not full:
+            return [(f"PER:{key(entity.name)}@{doc_hash[:16]}", "single name: kept to its document")]
+        keys = [("PER:" + " ".join(sorted(words)), "same full name") for words in full]
+        keys += [(f"PERI:{k}", "same surname and initial") for words in full if (k := initial_key(words))]
+        return list(dict.fromkeys(keys))
+    keys = [(f"{entity.type}:{key(entity.name)}", "same name")]
+    short = acronym(entity.name).replace(" ", "").lower()
+    if entity.type == "ORG" and len(short) > 2 and short != key(entity.name).replace(" ", ""):
+        keys.append((f"ORGA:{short}", "same acronym"))
+    elif entity.type == "ORG" and entity.name.replace(" ", "").isupper():
+        keys.append((f"ORGA:{entity.name.replace(' ', '').lower()}", "same acronym"))
+    return keys
+
+
+def initial_key(words: list[str]) -> str | None:
+    """`наото кан` and `н. кан` -> `кан|н`: the surname (the word that is not an initial, the last one
+    when there are several) and the first letter of the first other word."""
+    initials = [w for w in words if len(w.rstrip(".")) == 1]
+    names = [w for w in words if len(w.rstrip(".")) > 1]
+    if not names:
+        return None
+    surname = names[-1]
+    first = (initials or [w for w in words if w != surname] or [""])[0]
+    return f"{surname}|{first[:1]}" if first else None
 
 
 def entity_id(global_key: str) -> str:
@@ -55,7 +80,7 @@ def entity_id(global_key: str) -> str:
 PERMUTATIONS = 64
 SHINGLE = 5
 BATCH = 200  # documents per write
-INSERT_ORDER = ("entities", "doc_entities", "mentions", "occupations", "events", "evidence")
+INSERT_ORDER = ("entities", "aliases", "doc_entities", "mentions", "occupations", "events", "evidence")
 ENTITY_UPSERT = (
     " ON CONFLICT (id) DO UPDATE SET country = coalesce(entities.country, excluded.country),"
     " sector = coalesce(entities.sector, excluded.sector)"
@@ -108,6 +133,15 @@ class Store:
         self.pending: dict[str, list[list[Any]]] = {table: [] for table in ("documents", *INSERT_ORDER)}
         self.new_entities: set[str] = set()
         self.signatures: dict[str, MinHash] = {}
+        self.aliases: dict[str, str] = {}
+        self.aliases_loaded = False
+
+    def alias_index(self) -> dict[str, str]:
+        """Alias key -> corpus entity, loaded on first use and kept up to date by `insert`."""
+        if not self.aliases_loaded:
+            self.aliases.update(dict(self.db.execute("SELECT key, entity FROM aliases").fetchall()))
+            self.aliases_loaded = True
+        return self.aliases
 
     def near_duplicates(self) -> MinHashLSH:
         """The LSH index of the stored documents' signatures, built on first use."""
@@ -193,8 +227,13 @@ class Store:
         ids: dict[str, str] = {}
         countries: dict[str, str | None] = {}
         for entity in result.entities:
-            gkey, reason = global_key(entity, doc_hash)
-            ids[entity.id] = entity_id(gkey)
+            keys = alias_keys(entity, doc_hash)
+            known = next(((self.alias_index()[k], why) for k, why in keys if k in self.alias_index()), None)
+            ids[entity.id], reason = known or (entity_id(keys[0][0]), "first seen here")
+            for alias, _ in keys:
+                if alias not in self.alias_index():
+                    self.aliases[alias] = ids[entity.id]
+                    self.pending["aliases"].append([alias, ids[entity.id]])
             countries[entity.id] = entity.country
             if ids[entity.id] not in self.new_entities:
                 self.new_entities.add(ids[entity.id])

@@ -21,6 +21,10 @@ CREATE TABLE IF NOT EXISTS entities (
     type VARCHAR NOT NULL, name VARCHAR NOT NULL, country VARCHAR, sector VARCHAR,
     kind VARCHAR, lat DOUBLE, lon DOUBLE
 );
+CREATE TABLE IF NOT EXISTS aliases (
+    key VARCHAR PRIMARY KEY,           -- a normalised name, acronym or surname+initial (store.alias_keys)
+    entity VARCHAR NOT NULL
+);
 CREATE TABLE IF NOT EXISTS doc_entities (
     hash VARCHAR NOT NULL, local_id VARCHAR NOT NULL, entity VARCHAR NOT NULL,
     name VARCHAR NOT NULL, merge_reason VARCHAR NOT NULL
