@@ -167,3 +167,12 @@ def test_a_reprint_is_linked_and_its_events_counted_once(tmp_path: Path) -> None
 
 def test_different_articles_are_not_duplicates(store: Store) -> None:
     assert store.summary()["near_duplicates"] == 0
+
+
+def test_ingest_reports_a_broken_document_and_stores_the_rest(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe broken")
+    result = CliRunner().invoke(app, ["ingest", str(bad), str(SAMPLE), "--db", str(tmp_path / "b.duckdb")])
+    assert result.exit_code == 2
+    assert f"letopis: cannot process {bad}: not valid UTF-8 at byte 0" in result.stderr
+    assert result.stdout.strip() == "added 1, replaced 0, unchanged 0, failed 1"

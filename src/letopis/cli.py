@@ -101,28 +101,37 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+class Successes:
+    """The extractions of `paths`; a document that fails is reported on stderr with its path and the
+    reason, and counted, and the others go on."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = paths
+        self.failed = 0
+
+    def __iter__(self) -> Iterator[Extraction]:
+        for item in extract_paths(self.paths):
+            if isinstance(item, Failure):
+                self.failed += 1
+                typer.echo(f"letopis: cannot process {item.source}: {item.reason}", err=True)
+            else:
+                yield item
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to extract and store")],
     db: DB = DEFAULT_DB,
 ) -> None:
     """Extract documents and store them; a document already stored (same text) is skipped."""
-    failed = 0
-
-    def results() -> Iterator[Extraction]:
-        nonlocal failed
-        for item in extract_paths(paths):
-            if isinstance(item, Failure):
-                failed += 1
-                typer.echo(f"letopis: cannot process {item.source}: {item.reason}", err=True)
-            else:
-                yield item
-
+    results = Successes(paths)
     store = Store(db)
-    report = store.ingest(results())
+    report = store.ingest(results)
     store.close()
-    typer.echo(f"added {report.added}, replaced {report.replaced}, unchanged {report.unchanged}, failed {failed}")
-    if failed:
+    typer.echo(
+        f"added {report.added}, replaced {report.replaced}, unchanged {report.unchanged}, failed {results.failed}"
+    )
+    if results.failed:
         raise typer.Exit(2)
 
 
@@ -294,15 +303,11 @@ def extract(
 
     Formats: json (one object per document), jsonl, text (readable), plover (PLOVER JSONL, one event
     per line), gdelt (GDELT 2.0 Events-style TSV with a header row, one row per actor/recipient pair)."""
-    failed = 0
+    results = Successes(paths)
     records = []
     if output_format is Format.gdelt:
         sys.stdout.write("\t".join(GDELT_COLUMNS) + "\n")
-    for item in extract_paths(paths):
-        if isinstance(item, Failure):
-            failed += 1
-            typer.echo(f"letopis: cannot process {item.source}: {item.reason}", err=True)
-            continue
+    for item in results:
         if output_format is Format.json:
             records.append(item.to_json())
         elif output_format is Format.jsonl:
@@ -316,5 +321,5 @@ def extract(
     if output_format is Format.json:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    if failed:
+    if results.failed:
         raise typer.Exit(2)
