@@ -159,29 +159,29 @@ def evaluate(directory: Path, report: Report) -> None:
 
 def score_occupations(gold: Gold, result: Extraction, report: Report) -> None:
     """Occupation facts are a person at an organisation or place (206 of the devset's 207 have a Where):
-    `fact.Occupation` scores the occupations with a `where`; `fact.Occupation.all` scores every one."""
+    `fact.Occupation` scores the occupations with a `where`; `fact.Occupation.all` scores every one. The
+    errors listed are those of all occupations."""
     facts = [f for f in gold.facts if f.type == "Occupation"]
     ranges = entity_ranges(result)
-    submitted = [i for i, job in enumerate(result.occupations) if job.where is not None]
-    for name, indexes in (("fact.Occupation", submitted), ("fact.Occupation.all", range(len(result.occupations)))):
-        credit = [[occupation_credit(f, result, i, ranges) for i in indexes] for f in facts]
-        total, matched = match_facts(credit)
+    every = list(range(len(result.occupations)))
+    submitted = [i for i in every if result.occupations[i].where is not None]
+    credit = {i: [occupation_credit(f, result, i, ranges) for f in facts] for i in every}
+    matched: list[int] = []
+    for name, indexes in (("fact.Occupation", submitted), ("fact.Occupation.all", every)):
+        total, matched = match_facts([[credit[i][g] for i in indexes] for g in range(len(facts))])
         score = report.score(name)
         score.correct_pred += total
         score.correct_gold += total
         score.pred += len(indexes)
         score.gold += len(facts)
-    text = gold.text
-    for number, fact in enumerate(facts):  # errors of the last (all occupations) run
+    for number, fact in enumerate(facts):
         if number not in matched:
-            where = fact.slots.get("Who", [[(0, 0)]])[0][0]
-            report.errors.append(f"{gold.name} FN Occupation {quote(text, where[0], where[1], 60)}")
-    best = [max((row[i] for row in credit), default=0.0) for i in range(len(result.occupations))]
-    for job, hit in zip(result.occupations, best, strict=True):
-        if hit == 0:
-            report.errors.append(
-                f"{gold.name} FP Occupation {quote(text, job.evidence.start, job.evidence.end, 40)} -> {job.position}"
-            )
+            who = fact.slots.get("Who", [[(0, 0)]])[0][0]
+            report.errors.append(f"{gold.name} FN Occupation {quote(gold.text, who[0], who[1], 60)}")
+    for job, index in zip(result.occupations, every, strict=True):
+        if max(credit[index], default=0.0) == 0:
+            context = quote(gold.text, job.evidence.start, job.evidence.end, 40)
+            report.errors.append(f"{gold.name} FP Occupation {context} -> {job.position}")
 
 
 def score_meetings(gold: Gold, result: Extraction, report: Report) -> None:
