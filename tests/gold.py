@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from letopis.extractors.places import gazetteer
 from letopis.lexicon import key
 from letopis.model import Entity, Event, Extraction
+
+
+def same_name(entity: Entity, name: str) -> bool:
+    """Same name, or the same gazetteer place (`КНР` is `Китай`)."""
+    if key(entity.name) == key(name):
+        return True
+    place = gazetteer().place(name)
+    return entity.type == "LOC" and place is not None and (entity.country, entity.kind) == (place.country, place.kind)
 
 
 def names_of(gold: dict[str, Any]) -> set[str]:

@@ -9,12 +9,12 @@ from functools import cache
 
 import pytest
 
-from letopis.extractors.places import gazetteer
 from letopis.extractors.triggers import TYPES, ontology, triggers
 from letopis.lexicon import key, rows
 from letopis.model import Entity, Event, Extraction
 from letopis.pipeline import extract
 from tests.data.event_cases import EVENTS
+from tests.gold import same_name
 
 # (test, first 50 characters of the sentence, type) -> the failure the case shows today. "type" cases
 # check type, mode and modality; "arguments" cases check actors and recipients of the event of that type.
@@ -472,10 +472,7 @@ def run(text: str) -> Extraction:
 
 def same(entity: Entity, name: str) -> bool:
     """Same name, the same gazetteer place, or a name made of words of the expected one (a surname)."""
-    if key(entity.name) == key(name) or set(key(entity.name).split()) <= set(key(name).split()):
-        return True
-    place = gazetteer().place(name)
-    return place is not None and entity.type == "LOC" and (entity.country, entity.kind) == (place.country, place.kind)
+    return same_name(entity, name) or set(key(entity.name).split()) <= set(key(name).split())
 
 
 def names(result: Extraction, ids: tuple[str, ...]) -> list[Entity]:

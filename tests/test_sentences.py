@@ -9,11 +9,11 @@ from functools import cache
 
 import pytest
 
-from letopis.extractors.places import gazetteer
 from letopis.lexicon import key
 from letopis.model import Entity, Extraction
 from letopis.pipeline import extract
 from tests.data.sentence_cases import COREFERENCE, NORMAL_FORMS, OCCUPATIONS
+from tests.gold import same_name
 
 # (source, first expected field, second expected field) -> the failure the case shows today.
 KNOWN_GAPS: dict[tuple[str | None, str | None, str | None], str] = {
@@ -39,14 +39,6 @@ KNOWN_GAPS: dict[tuple[str | None, str | None, str | None], str] = {
 @cache
 def run(text: str) -> Extraction:
     return extract(text)
-
-
-def same_name(entity: Entity, name: str) -> bool:
-    """Same name, or the same gazetteer place (`КНР` is `Китай`)."""
-    if key(entity.name) == key(name):
-        return True
-    place = gazetteer().place(name)
-    return entity.type == "LOC" and place is not None and (entity.country, entity.kind) == (place.country, place.kind)
 
 
 def same_word(a: str, b: str) -> bool:

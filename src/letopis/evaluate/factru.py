@@ -10,6 +10,7 @@ from letopis.evaluate.score import (
     Report,
     Spans,
     aligned,
+    entity_ranges,
     filter_overlapping,
     match_facts,
     overlaps,
@@ -106,10 +107,6 @@ def slots_of(block: list[list[str]], mentions: dict[str, Ranges], spans: dict[st
             _, start, end = spans[ref[4:]]
             slots.setdefault(slot, []).append([(start, end)])
     return slots
-
-
-def entity_ranges(result: Extraction) -> dict[str, Ranges]:
-    return {e.id: [(m.start, m.end) for m in e.mentions] for e in result.entities}
 
 
 def occupation_credit(fact: Fact, result: Extraction, index: int, ranges: dict[str, Ranges]) -> float:

@@ -11,6 +11,7 @@ from letopis.evaluate.score import (
     Report,
     Spans,
     aligned,
+    entity_ranges,
     filter_overlapping,
     match_facts,
     overlaps,
@@ -109,7 +110,7 @@ def evaluate(directory: Path, report: Report) -> None:
         score_ner(
             gold.text, gold.ner, aligned(filter_overlapping(predicted_spans(result)), gold.text), report, gold.name
         )
-        ranges = {e.id: [(m.start, m.end) for m in e.mentions] for e in result.entities}
+        ranges = entity_ranges(result)
         score_triples(gold, result, ranges, report)
         score_events(gold, result, ranges, report)
 

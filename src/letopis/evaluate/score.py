@@ -126,6 +126,11 @@ def quote(text: str, start: int, stop: int, context: int) -> str:
     return f"…{left}[{text[start:stop]}]{right}…"
 
 
+def entity_ranges(result: Extraction) -> dict[str, list[tuple[int, int]]]:
+    """Entity id -> the offsets of all its mentions, role phrases included."""
+    return {e.id: [(m.start, m.end) for m in e.mentions] for e in result.entities}
+
+
 def overlaps(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
     return any(x[0] < y[1] and y[0] < x[1] for x in a for y in b)
 
