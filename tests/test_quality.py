@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from letopis.cli import app
 from letopis.evaluate import factru
 from letopis.evaluate.nerel import evaluate as evaluate_nerel
-from letopis.evaluate.score import Report, Score, filter_overlapping, score_ner
+from letopis.evaluate.score import Report, Score, filter_overlapping, predicted_spans, score_ner
+from letopis.pipeline import extract
 
 ROOT = Path(__file__).parent
 DEVSET = ROOT / "data" / "factRuEval-2016" / "devset"
@@ -56,6 +57,16 @@ def test_token_level_scoring() -> None:
     assert (report.scores["ner.LOC"].precision, report.scores["ner.LOC"].recall) == (1.0, 0.5)
     assert report.scores["ner.ORG"].precision == 0.0
     assert any("FN LOC" in e and "[Москвы]" in e for e in report.errors)
+
+
+def test_factru_cuts_an_owner_place_but_not_a_complement() -> None:
+    """factRuEval annotates `министерстве обороны` apart from its owner `Венесуэлы`, but `МВД по Башкирии`
+    whole (sentences from NEREL train)."""
+    owner = "Перестановки в министерстве обороны Венесуэлы были ожидаемы."
+    branch = "Так же, как помог ранее экс-главе МВД по Башкирии Рафаилу Диваеву."
+    for text, organisation in ((owner, "министерстве обороны"), (branch, "МВД по Башкирии")):
+        orgs = [text[s:e] for s, e, type in predicted_spans(extract(text)) if type == "ORG"]
+        assert orgs == [organisation]
 
 
 def test_overlapping_spans_keep_the_first_longest() -> None:

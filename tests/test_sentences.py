@@ -22,7 +22,6 @@ KNOWN_GAPS: dict[tuple[str | None, str | None, str | None], str] = {
     ("factRuEval devset book_346", "PER", "Усамы бин Ладена"): "NER glues `Аль-Кайды` to the person's name",
     ("NEREL train 36807_text", "Елена Мизулина", "глава"): "NER misses the organisation; its name has commas",
     ("factRuEval devset book_288", "PER", "Ахмат-Хаджи Кадырова"): "NER misses `Ахмат-Хаджи Кадырова`",
-    ("factRuEval devset book_194", "ORG", "Хмельницкой атомной электростанции"): "NER misses the power plant",
     (
         "factRuEval devset book_127",
         "ORG",
@@ -177,6 +176,8 @@ TYPES_CASES: list[tuple[str, str, str, str | None, str | None]] = [
      "Томской области Виктор Гречман освобожден от занимаемой должности. Как сообщает \"Интерфакс\" со ссылкой "
      "на пресс-службу МВД, это решение принял глава ведомства Рашид Нургалиев по поручению президента РФ "
      "Дмитрия Медведева.", "Нургалиев уволил", "PER", None),
+    ("space_station_is_a_place", "Планируется, что малазийский космонавт отправится на МКС в октябре 2007 года.",
+     "МКС", "LOC", None),
 ]  # fmt: skip
 
 
@@ -191,3 +192,70 @@ def test_entity_type(text: str, mention: str, type: str | None, country: str | N
     assert [e.type for e in owners] == [type], [(e.type, e.name) for e in owners]
     if country is not None:
         assert owners[0].country == country
+
+
+# Organisations named by a description, and names widened to it; sentences from NEREL v1.1 train.
+# (failure, text, exact organisation mention, its country code or None)
+ORG_SPANS: list[tuple[str, str, str, str | None]] = [
+    ("place_adjective_joins_the_name", "Несмотря на это 26 февраля 2016 года в российском Минфине заявили о "
+     "готовности обсуждать с Украиной вопрос о реструктуризации долга.", "российском Минфине", "RUS"),
+    ("nominative_place_adjective_joins_the_name", "Он\xa0— потомственный политик, его отец, Синтаро Абэ, в 1980-х "
+     "годах возглавлял японский МИД.", "японский МИД", "JPN"),
+    ("named_owner_after_a_body_word", "Вскоре после этого комитет ВАДА подтвердил решение о несоответствии "
+     "Российского антидопингового агентства (РУСАДА) кодексу организации.", "комитет ВАДА", None),
+    ("complement_after_a_body_word", "В настоящий момент Керри возглавляет комитет Сената по международным "
+     "отношениям.", "комитет Сената по международным отношениям", None),
+    ("complement_after_a_name_and_its_owner", "Мэри Шапиро, возглавившая Комиссию США по ценным бумагам и биржам "
+     "(SEC) после финансового кризиса, покинет свой пост.", "Комиссию США по ценным бумагам и биржам", "USA"),
+    ("ministry_named_by_its_function", "До настоящего времени она занимала пост в министерстве иностранных дел, "
+     "однако содержание её работы там не раскрывается.", "министерстве иностранных дел", None),
+    ("ministry_with_a_country_owner", "Перестановки в министерстве обороны Венесуэлы были ожидаемы, так как Мадуро "
+     "необходимо упрочить свои позиции во главе широчайшей левой коалиции, созданной Чавесом.",
+     "министерстве обороны Венесуэлы", "VEN"),
+    ("regional_branch_after_an_abbreviation", "По его словам, президент стремится помочь своим людям занять "
+     "достойное место в чиновничьей иерархии - так же, как помог ранее экс-главе МВД по Башкирии Рафаилу "
+     "Диваеву.", "МВД по Башкирии", "RUS"),
+    ("regional_branch_of_a_district", "Иванова уволили и предъявили обвинения; кроме того, были уволены "
+     "Прохоренко, Малых и начальник УМВД по Невскому району Валерий Белоцерковский.", "УМВД по Невскому району",
+     None),
+    ("national_team_with_its_sport", "Тренер сборной России по фехтованию Ильгар Мамедов сказал после матча "
+     "россиянина, закончившегося со счётом 15:13:", "сборной России по фехтованию", "RUS"),
+    ("department_with_an_inner_preposition", "В 1996—1997 годах\xa0— заместитель руководителя, руководитель "
+     "Департамента по связям с общественностью ЗАО «Роспром».", "Департамента по связям с общественностью", None),
+]  # fmt: skip
+
+# (failure, text, words no organisation mention may cover)
+NOT_ORG_SPANS: list[tuple[str, str, str]] = [
+    ("name_in_apposition_leaves_the_descriptor_out", "По сведениям агентства ТАСС, СБУ приняла такое решение из-за "
+     "того, что Баста выступал с концертами в аннексированном Россией Крыму.", "агентства"),
+    ("result_of_a_match_is_no_complement", "Если бы Португалия вышла в финал турнира, а не проиграла сборной Чили "
+     "по пенальти, то он бы принял участие в матче.", "сборной"),
+    ("country_government_is_a_description", "«Железная леди» возглавляла британское правительство с 1979 по 1990 "
+     "год.", "правительство"),
+    ("bare_body_word_is_a_common_noun", "С 2013 года Небензя занимал пост замглавы МИД, ранее он руководил в "
+     "министерстве департаментом по гуманитарному сотрудничеству и правам человека.", "министерстве"),
+    ("award_title_in_quotes_is_no_organisation", "Работа в «Клане Сопрано» принесла Гандольфини три премии «Эмми».",
+     "Эмми"),
+    ("programme_title_in_quotes_is_no_organisation", "О первостепенных задачах Поленти рассказал на на телеканале "
+     "NBC в программе «Сегодня»", "Сегодня"),
+    ("a_title_stays_a_title_later_in_the_document", "19 июня 2013 года американский актёр Джеймс Гандольфини, "
+     "получивший наибольшую известность за роль босса мафии Тони Сопрано в популярном сериале «Клан Сопрано» (The "
+     "Sopranos) телекомпании НВО, скончался в Риме, где проводил свой отпуск.\nРабота в «Клане Сопрано» принесла "
+     "Гандольфини три премии «Эмми».", "Клане Сопрано"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), [pytest.param(*r[1:], id=r[0]) for r in ORG_SPANS])
+def test_organisation_span(text: str, mention: str, country: str | None) -> None:
+    result = run(text)
+    owners = [e for e in result.entities if e.type == "ORG" and any(m.text == mention for m in e.mentions)]
+    assert owners, [(e.type, [m.text for m in e.mentions]) for e in result.entities]
+    assert owners[0].country == country
+
+
+@pytest.mark.parametrize(("text", "words"), [pytest.param(*r[1:], id=r[0]) for r in NOT_ORG_SPANS])
+def test_not_an_organisation(text: str, words: str) -> None:
+    result = run(text)
+    start = text.index(words)
+    inside = [m.text for e in result.entities if e.type == "ORG" for m in e.mentions if m.start <= start < m.end]
+    assert inside == [], inside

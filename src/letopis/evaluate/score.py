@@ -80,8 +80,9 @@ def aligned(spans: Spans, text: str) -> Spans:
 
 def predicted_spans(result: Extraction, cut_place_tails: bool = True) -> Spans:
     """Named mentions (not role phrases, not country adjectives) as flat spans. With `cut_place_tails`
-    (factRuEval's convention) an organisation whose name ends in a place (`МИД Грузии`) gives way to
-    that place; NEREL keeps the place inside the organisation (`Верховный суд Испании`)."""
+    (factRuEval's convention) an organisation whose name ends in its owner place (`МИД Грузии`) gives
+    way to that place, while a place in a complement stays (`МЧС по Санкт-Петербургу`); NEREL keeps the
+    place inside the organisation (`Верховный суд Испании`)."""
     spans = [
         (m.start, m.end, e.type)
         for e in result.entities
@@ -93,8 +94,9 @@ def predicted_spans(result: Extraction, cut_place_tails: bool = True) -> Spans:
     trimmed: Spans = []
     for start, end, type in spans:
         tail = next((p for p in places if cut_place_tails and type == "ORG" and start < p[0] and p[1] == end), None)
-        if tail is not None:
-            end = start + len(text[start : tail[0]].rstrip())
+        head = text[start : tail[0]].rstrip() if tail is not None else ""
+        if tail is not None and head.split()[-1].lower() not in {"по", "при", "и"}:
+            end = start + len(head)
         trimmed.append((start, end, type))
     return trimmed
 

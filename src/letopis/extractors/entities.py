@@ -7,13 +7,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from letopis.extractors.places import Place, gazetteer
-from letopis.lexicon import key, named_groups, not_org_words, org_words, positions
+from letopis.lexicon import key, named_groups, not_org_words, org_phrases, org_words, positions
 from letopis.model import EntityType, Mention
 from letopis.nlp import NLP, Parsed, Token
 
 QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“"}
 MAX_QUOTED_TOKENS = 8
 NAME_CONNECTORS = {"и", "&", "-", "of", "and", "де", "ла"}
+COMPLEMENTS = {"по", "при", "против"}
+PHRASE_WORDS = {"NOUN", "PROPN", "ADJ", "NUM"}
+MAX_PHRASE_TOKENS = 10
 
 
 @dataclass(slots=True)
@@ -152,10 +155,32 @@ class EntityFinder:
                 quoted = self.quoted(parsed, first, last, inside)
                 found = [c for c in found if c not in inside] + [quoted]
                 last_org = last
+        found = self.titled(parsed, found)
         found += self.unnamed_by_ner(parsed, found)
         found = [self.facility(parsed, c) for c in found]
         found.sort(key=lambda c: c.first)
-        return self.with_owner_tails(parsed, found)
+        return self.described(parsed, self.with_owner_tails(parsed, found))
+
+    @staticmethod
+    def titled(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+        """`премии «Эмми»`, `в программе «Сегодня»`, `в статье Частного корреспондента «Жара продолжается»`:
+        a short quoted title right after a work, or after a work and its capitalised author or publisher,
+        is no organisation; nor is that name anywhere else in the document (`шаттл «Индевор»` ... `полёт
+        «Индевор»`)."""
+        works = not_org_words().get("descriptor", frozenset())
+        titles: set[str] = set()
+        for first, last in quoted_spans(parsed):
+            before = parsed.tokens[first - 2] if first >= 2 else None
+            if before is None or before.head < 0 or last - first > MAX_QUOTED_TOKENS:
+                continue
+            work = before if before.lemma.lower() in works else parsed.tokens[before.head]
+            between = parsed.tokens[work.index + 1 : first - 1]
+            if work.pos != "NOUN" or work.lemma.lower() not in works or len(between) > 3:
+                continue
+            if between and not between[0].text[:1].isupper():
+                continue  # `альбом группы «Були для бабули»`: the quoted name is the band's
+            titles.add(lemmas(parsed.tokens[first:last]))
+        return [c for c in found if c.type != "ORG" or lemmas(parsed.tokens[c.first : c.last]) not in titles]
 
     @staticmethod
     def facility(parsed: Parsed, cand: Candidate) -> Candidate:
@@ -211,6 +236,8 @@ class EntityFinder:
         its alias."""
         while type in {"ORG", "PER"} and last - first > (type == "PER") and leading_position(parsed.tokens[first]):
             first += 1  # `Замглавы ФМС`, `Император Акихито`: the title is not part of the name
+        if type == "LOC":  # `Бюро США по патентам`: NER ran the place on into the complement
+            last = next((i for i in range(first + 1, last) if parsed.tokens[i].text in COMPLEMENTS), last)
         if first == last:
             return []
         texts = [t.text for t in parsed.tokens[first:last]]
@@ -256,16 +283,141 @@ class EntityFinder:
                 result.append(cand)
         return sorted(result + places, key=lambda c: (c.first, -c.last))
 
+    def described(self, parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+        """Organisations named by a description, and names widened to their description: `российском
+        министерстве финансов`, `Судейский комитет ФИФА`, `сборной России по фехтованию`, `японского МИДа`,
+        `ГУ МЧС России по Санкт-Петербургу`. Places inside stay mentions of those places too."""
+        covered = {i: c for c in found for i in range(c.first, c.last)}
+        cores: list[tuple[int, int, Candidate | None]] = [(c.first, c.last, c) for c in found if c.type == "ORG"]
+        heads = frozenset[str]().union(*(org_phrases().get(k, frozenset()) for k in ("head", "function", "complement")))
+        cores += [
+            (t.index, t.index + 1, None)
+            for t in parsed.tokens
+            if t.index not in covered
+            and t.pos == "NOUN"
+            and t.lemma.lower() in heads
+            and t.feats.get("Number") != "Plur"  # `федерациями Ирака, Сирии`: several bodies
+        ]
+        result = list(found)
+        for first, last, cand in cores:
+            if (cand is None and first in covered) or (cand is not None and cand not in result):
+                continue
+            phrase = self.org_phrase(parsed, first, last, cand, covered)
+            if phrase is None:
+                continue
+            start, end, country = phrase
+            inside = [c for c in result if start <= c.first and c.last <= end]
+            tokens = parsed.tokens[start:end]
+            country = country or next((c.country for c in inside if c.country), None)
+            org = Candidate("ORG", start, end, tokens[0].start, tokens[-1].end, self.nlp.normal(tokens, "ORG"), None,
+                            country)  # fmt: skip
+            result = [c for c in result if c not in inside or c.type == "LOC"] + [org]
+            covered.update((i, org) for i in range(start, end))
+        return sorted(result, key=lambda c: (c.first, -c.last))
+
+    def org_phrase(
+        self, parsed: Parsed, first: int, last: int, cand: Candidate | None, covered: dict[int, Candidate]
+    ) -> tuple[int, int, str | None] | None:
+        """Token range and country of the description around an organisation word or name, or None when
+        nothing makes a bare organisation word one body (`в министерстве` alone stays a common noun)."""
+        sent = parsed.sentence_of(first)
+        tokens = parsed.tokens
+        below = set(range(first, last))
+        end = self.regional_branch(parsed, last) if cand is not None else last
+        while end < sent.last and end - last < MAX_PHRASE_TOKENS:
+            token = tokens[end]
+            other = covered.get(end)
+            if other is not None and (other.type == "PER" or other.first < end):
+                break
+            word = token.text.lower()
+            inner = word == "с" and any(tokens[i].text.lower() in COMPLEMENTS for i in range(last, end))
+            if not (
+                token.pos in PHRASE_WORDS or word == "и" or (token.pos == "ADP" and (word in COMPLEMENTS or inner))
+            ):
+                break
+            if token.rel == "conj" and first <= token.head < last:
+                break  # `группа и Южная водозаборная станция`: a second body
+            if not self.descends(parsed, end, below) or (other is not None and root(parsed, other).rel == "appos"):
+                break  # `агентства БелТА`: a name in apposition is the body itself, the word before it describes
+            below.add(end)
+            end = other.last if other is not None else end + 1
+        while end > last and (tokens[end - 1].pos in {"ADP", "CCONJ"}):
+            end -= 1
+        if cand is not None and (end == last or tokens[last].text.lower() not in COMPLEMENTS):
+            end = last  # a name takes only a complement: its genitive owner is already an owner tail
+        skip = org_phrases().get("skip", frozenset())
+        bodies = org_phrases().get("head", frozenset()) | org_phrases().get("function", frozenset())
+        start = first
+        country: str | None = None
+        while start > sent.first and start - 1 not in covered:
+            token = tokens[start - 1]
+            if token.pos != "ADJ" or token.head not in range(start, end) or token.lemma.lower() in skip:
+                break
+            place = self.gazetteer.adjective_place(token.lemma)
+            if cand is not None and place is None and tokens[first].lemma.lower() not in bodies:
+                break  # `японского МИДа`, but `государственной Комиссии по атомной энергии`
+            country = country or (place.country if place else None)
+            start -= 1
+        named = any(c.type in {"ORG", "LOC"} for i, c in covered.items() if last <= i < end)
+        complement = any(tokens[i].text.lower() in COMPLEMENTS for i in range(last, end))
+        word = tokens[first].lemma.lower()
+        if cand is None and word in org_phrases().get("complement", frozenset()):
+            specific = complement
+        elif cand is None and word in org_phrases().get("function", frozenset()):
+            specific = end > last and tokens[last].case == "Gen"
+        else:  # `израильским управлением`: a place adjective alone does not make a body of a bare word
+            specific = named or complement or (country is not None and end - start > 2)
+        if (start, end) == (first, last) or not (specific or cand is not None):
+            return None
+        return start, end, country
+
+    @staticmethod
+    def regional_branch(parsed: Parsed, last: int) -> int:
+        """End of `по Санкт-Петербургу и Ленобласти` after an organisation name (`МЧС по ...`): the
+        regional branch, whatever the parser hung the places from."""
+        tokens, spans = parsed.tokens, {s.first: s for s in parsed.spans if s.type == "LOC"}
+        end = last
+        while end + 1 < len(tokens) and tokens[end].text in ({"по"} if end == last else {"и"}):
+            place = spans.get(end + 1)
+            if place is None or tokens[end + 1].case != "Dat":
+                break
+            end = place.last
+        return end
+
+    @staticmethod
+    def descends(parsed: Parsed, index: int, below: set[int]) -> bool:
+        """Whether token `index` hangs from the phrase built so far, directly or through tokens after it
+        (`по` hangs from the noun it introduces)."""
+        seen = 0
+        token = parsed.tokens[index]
+        while token.head >= 0 and seen < MAX_PHRASE_TOKENS:
+            if token.head in below:
+                return True
+            if token.head < index:
+                return False
+            token = parsed.tokens[token.head]
+            seen += 1
+        return False
+
     @staticmethod
     def is_owner_tail(parsed: Parsed, org: Candidate, tail: Candidate) -> bool:
         if tail.first != org.last or tail.type not in {"LOC", "ORG"}:
             return False
         if parsed.tokens[org.last - 1].text in QUOTES.values():
             return False
-        tokens = parsed.tokens[tail.first : tail.last]
-        root = next((t for t in tokens if not tail.first <= t.head < tail.last), tokens[0])
-        abbreviation = len(tokens) == 1 and root.text.isupper() and tail.place is not None
-        return abbreviation or (root.case == "Gen" and (org.first <= root.head < org.last or tail.type == "LOC"))
+        top = root(parsed, tail)
+        abbreviation = tail.last - tail.first == 1 and top.text.isupper() and tail.place is not None
+        return abbreviation or (top.case == "Gen" and (org.first <= top.head < org.last or tail.type == "LOC"))
+
+
+def lemmas(tokens: tuple[Token, ...]) -> str:
+    return " ".join(t.lemma.lower() for t in tokens)
+
+
+def root(parsed: Parsed, cand: Candidate) -> Token:
+    """The token of a mention that hangs from outside it."""
+    tokens = parsed.tokens[cand.first : cand.last]
+    return next((t for t in tokens if not cand.first <= t.head < cand.last), tokens[0])
 
 
 def acronym(name: str) -> str:

@@ -42,6 +42,21 @@ class Gazetteer:
         """ISO alpha-3 of a relational adjective lemma: `казахстанский` -> KAZ."""
         return self.adjectives.get(key(lemma))
 
+    def adjective_place(self, lemma: str) -> Place | None:
+        """The country, region or city a relational adjective names: `японский` -> Japan, `лондонский` ->
+        London, `хмельницкий` -> Khmelnytskyi; tried as the place itself and as its stem + a usual ending."""
+        iso3 = self.adjective_country(lemma)
+        if iso3 is not None:
+            return self.countries.get(iso3)
+        word = key(lemma)
+        if not word.endswith(("ский", "цкий", "ской")):
+            return None
+        stem = word[:-3] if word.endswith("цкий") else word[:-4]
+        forms = [word, stem, stem + "а", stem + "ь", stem + "ск", stem + "к"]
+        if stem.endswith("ов"):
+            forms.insert(0, stem[:-2] + "ва")  # московский -> Москва
+        return next((self.names[f] for f in forms if len(f) > 3 and f in self.names), None)
+
     def country(self, iso3: str) -> Place | None:
         return self.countries.get(iso3)
 

@@ -51,6 +51,17 @@ def named_groups() -> dict[str, tuple[str, str | None]]:
 
 
 @cache
+def org_phrases() -> dict[str, frozenset[str]]:
+    """`head`: nouns that head an organisation named by a description, `function`: such nouns named by their
+    genitive function alone, `complement`: such nouns that need a `по`/`при`/`против` complement; `skip`:
+    adjectives never part of the name."""
+    found: dict[str, set[str]] = {}
+    for word, kind in rows("org_phrases.tsv"):
+        found.setdefault(kind, set()).add(word)
+    return {kind: frozenset(words) for kind, words in found.items()}
+
+
+@cache
 def not_org_words() -> dict[str, frozenset[str]]:
     """`descriptor`: nouns before a quoted name that is no organisation; `abbreviation`: common nouns;
     `facility`: nouns before a name that make it a place."""
