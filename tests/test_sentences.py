@@ -259,3 +259,31 @@ def test_not_an_organisation(text: str, words: str) -> None:
     start = text.index(words)
     inside = [m.text for e in result.entities if e.type == "ORG" for m in e.mentions if m.start <= start < m.end]
     assert inside == [], inside
+
+
+# Occupations named without a place that take the document's most-named one; from NEREL v1.1 train.
+# (failure, text, person, position word, expected where)
+DOCUMENT_PLACES: list[tuple[str, str, str, str, str]] = [
+    ("governor_without_a_region", "Вице-губернатор Ульяновской области погиб в ДТП\n30 ноября 2012 года "
+     "вице-губернатор Ульяновской области Николай Доронин погиб в ДТП.\n\nВ связи с гибелью Николая Доронина в "
+     "Ульяновской области отменены все запланированные на сегодня мероприятия с участием губернатора Сергея "
+     "Морозова и членов регионального правительства Ульяновской области.", "Сергей Морозов", "губернатор",
+     "Ульяновская область"),
+    ("former_president_in_the_headline", "В Польше найден мёртвым сын экс-президента Леха Валенсы\nПолицейский "
+     "автомобиль в Гданьске\nВ Гданьске найден мёртвым в своей квартире сын экс-президента Польши Леха Валенсы.",
+     "Лех Валенса", "президент", "Польша"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "position", "where"), [pytest.param(*r[1:], id=r[0]) for r in DOCUMENT_PLACES]
+)
+def test_place_from_the_document(text: str, person: str, position: str, where: str) -> None:
+    result = run(text)
+    by_id = {e.id: e for e in result.entities}
+    jobs = [o for o in result.occupations if key(by_id[o.person].name) == key(person) and position in o.position]
+    inferred = [o for o in jobs if o.where_from == "document"]
+    assert inferred, [(o.position, o.where, o.where_from) for o in jobs]
+    assert all(o.where is not None and same_name(by_id[o.where], where) for o in inferred)
+    stated = [o for o in jobs if o.where_from == "text"]
+    assert all(o.where is not None for o in stated)

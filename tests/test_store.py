@@ -82,9 +82,13 @@ def test_entity_page(store: Store) -> None:
     page = store.entity("Ержан Кистафин")
     assert page is not None
     assert (page["country"], page["sector"]) == ("KAZ", "GOV")
-    assert {"position": "посол", "where": "Казахстан", "accredited_to": "Пакистан", "month": "2025-12"} in page[
-        "positions"
-    ]
+    assert {
+        "position": "посол",
+        "where": "Казахстан",
+        "where_from": "text",
+        "accredited_to": "Пакистан",
+        "month": "2025-12",
+    } in page["positions"]
     assert {"Посол", "Посол Казахстана", "Глава казахстанской дипмиссии"} <= set(page["aliases"])
     assert "Саид Хасан Накви" in {c["name"] for c in page["counterparts"]}
 

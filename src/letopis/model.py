@@ -80,11 +80,16 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Occupation:
+    """A person's position. `where_from` is `text` when `where` is stated with the position, `document`
+    when a head of state or government, senator, mayor or governor is named without a place and `where`
+    is the country, city or region the document names most."""
+
     person: str
     position: str
     where: str | None
     accredited_to: str | None
     evidence: Span
+    where_from: str = "text"
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ def extract_document(doc: Document, events: bool = True) -> Extraction:
     finder = RoleFinder(parsed, clusters)
     roles = finder.find()
     finder.anaphors(roles)
+    finder.document_places(roles)
     drafts = EventFinder(doc, parsed, clusters, roles).find() if events else []
     clusters.sort(key=lambda c: c.first)
     for number, item in enumerate(clusters, 1):
@@ -62,6 +63,7 @@ def occupation(role: Role) -> Occupation:
         where=role.where.id if role.where else None,
         accredited_to=role.accredited_to.id if role.accredited_to else None,
         evidence=role.evidence,
+        where_from=role.where_from,
     )
 
 

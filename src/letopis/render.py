@@ -27,6 +27,7 @@ def positions(result: Extraction) -> dict[str, str]:
     held: dict[str, list[str]] = {}
     for job in result.occupations:
         where = f" {names[job.where]}" if job.where else ""
+        where += " (место по документу)" if job.where and job.where_from == "document" else ""
         posted = f" (в {names[job.accredited_to]})" if job.accredited_to else ""
         held.setdefault(job.person, []).append(f"{job.position}{where}{posted}")
     return {person: "; ".join(jobs) for person, jobs in held.items()}

@@ -15,7 +15,7 @@ from functools import cache
 
 from letopis.extractors.entities import Candidate, Cluster, country_cluster, org_sector_word
 from letopis.extractors.places import gazetteer
-from letopis.lexicon import position_domains, positions, role_aliases
+from letopis.lexicon import position_domains, position_scopes, positions, role_aliases
 from letopis.model import Mention, Span
 from letopis.nlp import Parsed, Token
 
@@ -57,6 +57,7 @@ class Role:
     evidence: Span
     token: int
     nouns: tuple[str, ...]
+    where_from: str = "text"
 
     @property
     def kind(self) -> str:
@@ -367,6 +368,19 @@ class RoleFinder:
             if person is not None:
                 last = self.parsed.tokens[end - 1]
                 person.anaphors.append(Mention(token.start, last.end, self.parsed.text[token.start : last.end], True))
+
+    def document_places(self, roles: list[Role]) -> None:
+        """A head of state or government or a senator named without a country (`Премьер-министр Михаил
+        Фрадков`) holds the post in the country the document names most; a mayor, in its most-named city;
+        a governor, in its most-named region. Marked `where_from = "document"`."""
+        for role in roles:
+            scope = position_scopes().get(role.kind)
+            if role.where is not None or scope is None:
+                continue
+            named = [c for c in self.clusters if c.type == "LOC" and c.place is not None and c.place.kind == scope]
+            if named:
+                role.where = max(named, key=lambda c: (len(c.candidates), -c.first))
+                role.where_from = "document"
 
     def phrase_end(self, index: int) -> int:
         """End of a role phrase: the genitive words and names that hang on the position noun."""

@@ -39,6 +39,12 @@ def org_words() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def position_scopes() -> dict[str, str]:
+    """Position (canonical lemma) -> the kind of place it is held in when the text names none."""
+    return {lemma: scope for lemma, scope in rows("position_scopes.tsv")}
+
+
+@cache
 def position_domains() -> frozenset[str]:
     """Lemmas of genitive nouns that are part of a title: `министр` + `иностранных дел`."""
     return frozenset(row[0] for row in rows("position_domains.tsv"))

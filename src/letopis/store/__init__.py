@@ -249,7 +249,7 @@ class Store:
         for job in result.occupations:
             self.pending["occupations"].append(
                 [doc_hash, ids[job.person], job.position, ids.get(job.where or ""), ids.get(job.accredited_to or ""),
-                 job.evidence.start, job.evidence.end, job.evidence.text, when]
+                 job.evidence.start, job.evidence.end, job.evidence.text, when, job.where_from]
             )  # fmt: skip
         for event in result.events:
             event_id = f"{doc_hash[:16]}-{event.id}"
@@ -391,7 +391,8 @@ class Store:
             "SELECT DISTINCT text FROM mentions WHERE entity IN (SELECT unnest(?)) ORDER BY text", [ids]
         )
         positions = self.rows(
-            "SELECT o.position, w.name AS where, a.name AS accredited_to, strftime(o.date, '%Y-%m') AS month"
+            "SELECT o.position, w.name AS where, o.where_from, a.name AS accredited_to,"
+            " strftime(o.date, '%Y-%m') AS month"
             " FROM occupations o LEFT JOIN entities w ON w.id = o.where"
             " LEFT JOIN entities a ON a.id = o.accredited_to"
             " WHERE o.person IN (SELECT unnest(?)) ORDER BY o.date",
@@ -463,7 +464,12 @@ class Store:
         )
         jobs = tuple(
             Occupation(
-                o["person"], o["position"], o["where"], o["accredited_to"], Span(o["start"], o["end"], o["text"])
+                o["person"],
+                o["position"],
+                o["where"],
+                o["accredited_to"],
+                Span(o["start"], o["end"], o["text"]),
+                o["where_from"],
             )
             for o in self.rows("SELECT * FROM occupations WHERE hash = ? ORDER BY start", [doc_hash])
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-VERSION = 1
+VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE TABLE IF NOT EXISTS occupations (
     hash VARCHAR NOT NULL, person VARCHAR NOT NULL, position VARCHAR NOT NULL, "where" VARCHAR,
-    accredited_to VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, date DATE
+    accredited_to VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, date DATE,
+    where_from VARCHAR NOT NULL        -- text: stated with the position; document: the document's most-named place
 );
 CREATE TABLE IF NOT EXISTS events (
     id VARCHAR PRIMARY KEY, hash VARCHAR NOT NULL,
