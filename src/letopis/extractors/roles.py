@@ -27,6 +27,11 @@ ENVOY_PLACE_PREPOSITIONS = {"в", "во", "при"}
 BECOMING = {"стать", "становиться", "быть", "являться", "работать", "служить", "остаться", "оставаться",
             "избраться", "назначить", "избрать", "выдвинуть", "утвердить", "переизбрать"}  # fmt: skip
 APPOINTING = {"назначить", "избрать", "выдвинуть", "утвердить", "переизбрать"}
+POSTS = {"пост", "должность", "кресло"}
+HOLDING = {"занять", "занимать", "покинуть", "уйти", "оставить", "оставаться", "остаться", "сохранить",
+           "вступить", "заступить", "назначить", "избрать", "утвердить", "переизбрать", "освободить",
+           "уволить", "сменить", "работать", "проработать", "служить", "находиться", "пребывать",
+           "возглавлять", "возглавить", "лишиться"}  # fmt: skip
 APPOSITION_MARKS = {",", "-", "–", "—"}
 TITLE_ADJECTIVES = {
     "генеральный",
@@ -113,28 +118,45 @@ class RoleFinder:
     def predicate(self, person: Cluster, cand: Candidate) -> list[Role]:
         """`Маккаррик стал кардиналом`, `Главой Рособрнадзора назначен Сергей Кравцов`, `работал премьером
         Мали`: a position in the instrumental after a verb of being or appointment belongs to the verb's
-        subject (or, for an active appointment verb, to its object)."""
+        subject (or, for an active appointment verb, to its object); so does a post held, taken or left
+        (`Путин согласился занять пост премьер-министра РФ`, `Бельянинов, возглавлявший должность главы
+        ФТС`), but not one run for (`выдвигал свою кандидатуру на пост президента`)."""
         tokens = self.parsed.tokens
         name = tokens[cand.first]
-        if name.head < 0 or name.rel not in {"nsubj", "nsubj:pass", "obj"}:
-            return []
-        verb = tokens[name.head]
-        lemma = verb.lemma.lower()
-        wanted = "obj" if lemma in APPOINTING and verb.feats.get("Voice") != "Pass" else "nsubj"
-        if lemma not in BECOMING | APPOINTING or not name.rel.startswith(wanted):
-            return []
+        if name.rel == "appos" and name.head >= 0:  # `Юрист Дэвид Уэстин ... занял пост`: the title is the subject
+            name = tokens[name.head]
         sent = self.parsed.sentence_of(cand.first)
-        for token in tokens[sent.first : sent.last]:
-            head = self.position_of(token)
-            if head is None or token.head != verb.index or token.case != "Ins" or token.feats.get("Number") == "Plur":
-                continue
-            end = token.index + 1
-            while end < sent.last and tokens[end].text not in APPOSITION_MARKS and self.may_stand_between(tokens[end]):
-                end += 1
-            if end == cand.first:
+        clauses = [t for t in tokens[sent.first : sent.last] if t.rel == "acl" and t.head == cand.first]
+        if name.head >= 0 and name.rel in {"nsubj", "nsubj:pass", "obj"}:
+            verb = tokens[name.head]
+            active = verb.lemma.lower() in APPOINTING and verb.feats.get("Voice") != "Pass"
+            if name.rel.startswith("obj" if active else "nsubj"):
+                clauses.append(verb)
+        for verb in clauses:
+            lemma = verb.lemma.lower()
+            governed = {verb.index} | {
+                t.index for t in tokens[sent.first : sent.last] if t.rel == "xcomp" and t.head == verb.index
+            }
+            held = {
+                t.index
+                for t in tokens[sent.first : sent.last]
+                if t.lemma.lower() in POSTS and t.head in governed and tokens[t.head].lemma.lower() in HOLDING
+            }
+            for token in tokens[sent.first : sent.last]:
+                if self.position_of(token) is None or token.feats.get("Number") == "Plur":
+                    continue
+                instrumental = token.head == verb.index and token.case == "Ins" and lemma in BECOMING | APPOINTING
+                if not instrumental and not (token.head in held and token.case == "Gen"):
+                    continue
                 end = token.index + 1
-            last = max(cand.end, tokens[end - 1].end)
-            return [self.role(person, token.index, range(token.index + 1, end), last, cand)]
+                while (
+                    end < sent.last and tokens[end].text not in APPOSITION_MARKS and self.may_stand_between(tokens[end])
+                ):
+                    end += 1
+                if end == cand.first:
+                    end = token.index + 1
+                last = max(cand.end, tokens[end - 1].end)
+                return [self.role(person, token.index, range(token.index + 1, end), last, cand)]
         return []
 
     def listed(self, person: Cluster, cand: Candidate) -> list[Role]:
