@@ -25,14 +25,18 @@ QUOTE_MARKS = {'"', "«", "»", "“", "”", "„", "(", ")"}
 GENERIC_HEADS = {"глава", "руководитель", "лидер", "председатель", "начальник"}
 ENVOY_PLACE_PREPOSITIONS = {"в", "во", "при"}
 BECOMING = {"стать", "становиться", "быть", "являться", "работать", "служить", "остаться", "оставаться",
-            "избраться", "назначить", "избрать", "выдвинуть", "утвердить", "переизбрать"}  # fmt: skip
-APPOINTING = {"назначить", "избрать", "выдвинуть", "утвердить", "переизбрать"}
+            "избраться", "назначить", "избрать", "выдвинуть", "утвердить", "переизбрать", "признать",
+            "назвать"}  # fmt: skip
+APPOINTING = {"назначить", "избрать", "выдвинуть", "утвердить", "переизбрать", "назвать"}
 POSTS = {"пост", "должность", "кресло"}
 HOLDING = {"занять", "занимать", "покинуть", "уйти", "оставить", "оставаться", "остаться", "сохранить",
            "вступить", "заступить", "назначить", "избрать", "утвердить", "переизбрать", "освободить",
            "уволить", "сменить", "работать", "проработать", "служить", "находиться", "пребывать",
            "возглавлять", "возглавить", "лишиться"}  # fmt: skip
 APPOSITION_MARKS = {",", "-", "–", "—"}
+DASHES = {"-", "–", "—"}
+PRAISE = {"хороший", "лучший", "плохой", "худший", "известный", "знаменитый", "популярный", "великий",
+          "легендарный", "выдающийся", "талантливый", "скандальный", "опытный"}  # fmt: skip
 TITLE_ADJECTIVES = {
     "генеральный",
     "первый",
@@ -132,6 +136,10 @@ class RoleFinder:
             active = verb.lemma.lower() in APPOINTING and verb.feats.get("Voice") != "Pass"
             if name.rel.startswith("obj" if active else "nsubj"):
                 clauses.append(verb)
+        top = tokens[name.head] if name.head >= 0 else None
+        copula = top is not None and any(t.rel == "cop" and t.head == top.index for t in tokens[sent.first : sent.last])
+        if top is not None and copula and name.rel.startswith("nsubj") and self.position_of(top) is not None:
+            clauses.append(top)  # `Эберсман был финансовым директором Genentech`: the title is the predicate
         for verb in clauses:
             lemma = verb.lemma.lower()
             governed = {verb.index} | {
@@ -146,7 +154,7 @@ class RoleFinder:
                 if self.position_of(token) is None or token.feats.get("Number") == "Plur":
                     continue
                 instrumental = token.head == verb.index and token.case == "Ins" and lemma in BECOMING | APPOINTING
-                if not instrumental and not (token.head in held and token.case == "Gen"):
+                if token.index != verb.index and not instrumental and not (token.head in held and token.case == "Gen"):
                     continue
                 end = token.index + 1
                 while (
@@ -200,9 +208,12 @@ class RoleFinder:
             end = start - 1
 
     def nearest_position(self, person: Cluster, cand: Candidate, end: int) -> Role | None:
+        """The position nearest before a name that heads it; a dash may stand between a position that opens
+        its clause and the name (`Министр финансов — 72-х летний Таро Асо`)."""
         tokens = self.parsed.tokens
         sent = self.parsed.sentence_of(cand.first)
         title: int | None = None
+        dash: int | None = None
         for index in range(end - 1, max(sent.first, end - MAX_GAP) - 1, -1):
             token = tokens[index]
             head = self.position_of(token)
@@ -211,9 +222,16 @@ class RoleFinder:
                     title = index
                     continue
                 index = self.outer_position(index)
-                if self.names(index, cand, end):
-                    return self.role(person, index, range(index + 1, end), cand.end, cand)
+                start = self.title_start(index)
+                opens = start == sent.first or tokens[start - 1].text in {",", ";", ":"}
+                if dash is not None and not opens:
+                    return None
+                if self.names(index, cand, end) or dash is not None:
+                    return self.role(person, index, range(index + 1, dash or end), cand.end, cand)
                 return None
+            if token.text in DASHES and dash is None and title is None:
+                dash = index
+                continue
             if not self.may_stand_between(token):
                 break
         if title is not None and self.names(title, cand, end):
@@ -254,7 +272,14 @@ class RoleFinder:
         if cand.last + 1 >= sent.last or tokens[cand.last].text not in APPOSITION_MARKS:
             return []
         index = cand.last + 1
-        while index < sent.last - 1 and tokens[index].lemma.lower() in TITLE_ADJECTIVES:
+        while index < sent.last - 1 and (
+            tokens[index].lemma.lower() in TITLE_ADJECTIVES
+            or (
+                (tokens[index].pos == "ADJ" or tokens[index].feats.get("VerbForm") == "Part")
+                and tokens[index].text.islower()
+                and tokens[index].head > index
+            )
+        ):  # `Ремека - первого чехословацкого космонавта`, `Хотинова, старший научный сотрудник`
             index += 1
         head = self.position_of(tokens[index])
         if tokens[index].feats.get("Number") == "Plur":
@@ -296,6 +321,7 @@ class RoleFinder:
             return True
         return (
             token.pos == "ADJ"
+            and token.lemma.lower() not in PRAISE  # `признана лучшей актрисой`: praise is no part of a title
             and token.head == position
             and token.text.isalpha()
             and token.text.islower()
