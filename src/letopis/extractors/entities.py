@@ -68,7 +68,7 @@ def is_name_word(token: Token) -> bool:
 
 def leading_position(token: Token) -> bool:
     """`Замглавы` in an organisation span `Замглавы Федеральной миграционной службы`: a title, not a name."""
-    return token.lemma.lower() in positions() or token.text.lower() in positions()
+    return any(w.lower().replace("ё", "е") in positions() for w in (token.lemma, token.text))
 
 
 def quoted_spans(parsed: Parsed) -> Iterator[tuple[int, int]]:
@@ -236,6 +236,11 @@ class EntityFinder:
         its alias."""
         while type in {"ORG", "PER"} and last - first > (type == "PER") and leading_position(parsed.tokens[first]):
             first += 1  # `Замглавы ФМС`, `Император Акихито`: the title is not part of the name
+        if type == "PER":  # `34-летний ТиДжей`, `Формулы-1`: a word with digits is no part of a person's name
+            while first < last and any(ch.isdigit() for ch in parsed.tokens[first].text):
+                first += 1
+            while last > first and any(ch.isdigit() for ch in parsed.tokens[last - 1].text):
+                last -= 1
         if type == "LOC":  # `Бюро США по патентам`: NER ran the place on into the complement
             last = next((i for i in range(first + 1, last) if parsed.tokens[i].text in COMPLEMENTS), last)
         if first == last:
