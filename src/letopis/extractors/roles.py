@@ -419,11 +419,20 @@ class RoleFinder:
 
     def document_places(self, roles: list[Role]) -> None:
         """A head of state or government or a senator named without a country (`Премьер-министр Михаил
-        Фрадков`) holds the post in the country the document names most; a mayor, in its most-named city;
-        a governor, in its most-named region. Marked `where_from = "document"`."""
+        Фрадков`) holds the post where the document states it for that person elsewhere (`президент
+        Украины Виктор Янукович` ... `президентом Виктором Януковичем`), else in the country the document
+        names most; a mayor, in its most-named city; a governor, in its most-named region. Marked
+        `where_from = "document"`."""
         for role in roles:
             scope = position_scopes().get(role.kind)
             if role.where is not None or scope is None:
+                continue
+            stated = [
+                r.where for r in roles if r.person is role.person and r.kind == role.kind and r.where_from == "text"
+            ]
+            if any(stated):
+                role.where = next(w for w in stated if w)
+                role.where_from = "document"
                 continue
             named = [c for c in self.clusters if c.type == "LOC" and c.place is not None and c.place.kind == scope]
             if named:
