@@ -331,3 +331,19 @@ def test_place_from_the_document(text: str, person: str, position: str, where: s
     assert all(o.where is not None and same_name(by_id[o.where], where) for o in inferred)
     stated = [o for o in jobs if o.where_from == "text"]
     assert all(o.where is not None for o in stated)
+
+
+def test_country_adjective_is_a_mention_of_the_named_country() -> None:
+    """`российский президент` in a text that also names `Россию`: the adjective gives the president's
+    `where` and is a mention of that country, one that is no name (NEREL v1.1 train)."""
+    text = (
+        "В настоящее время Сноуден не может покинуть Россию, поскольку после аннулирования его американского "
+        "паспорта у него не осталось проездных документов. Американские власти потребовали выдать его США, чтобы "
+        "он предстал перед судом по обвинениям в шпионаже, но российский президент Владимир Путин в этом отказал."
+    )
+    result = run(text)
+    russia = next(e for e in result.entities if e.country == "RUS" and e.kind == "country")
+    adjective = text.index("российский")
+    assert [m.anaphor for m in russia.mentions if m.start == adjective] == [True]
+    putin = next(e for e in result.entities if e.name == "Владимир Путин")
+    assert any(o.person == putin.id and o.where == russia.id for o in result.occupations)

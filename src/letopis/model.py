@@ -59,6 +59,9 @@ class Failure:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """Where an entity is mentioned. `anaphor` marks a mention that is no name: a role phrase (`Посол`)
+    or a country adjective (`казахстанской`)."""
+
     start: int
     end: int
     text: str

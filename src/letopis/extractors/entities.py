@@ -32,9 +32,10 @@ class Candidate:
     place: Place | None = None
     country: str | None = None
     alias_of: Candidate | None = None
+    adjective: bool = False
 
     def mention(self, text: str) -> Mention:
-        return Mention(self.start, self.end, text[self.start : self.end])
+        return Mention(self.start, self.end, text[self.start : self.end], self.adjective)
 
 
 @dataclass(slots=True)
@@ -485,16 +486,19 @@ def unique_containing_person(clusters: list[Cluster], cand: Candidate) -> Cluste
 
 
 def country_cluster(clusters: list[Cluster], iso3: str, token: Token) -> Cluster | None:
-    """The document's entity for a country named only by an adjective (`казахстанский`); created, with
-    the adjective as its mention, when the text never names the country."""
-    for item in clusters:
-        place = item.place
-        if place is not None and place.kind == "country" and place.country == iso3:
-            return item
+    """The document's entity for a country named by an adjective (`казахстанский посол`), with the
+    adjective as one of its mentions; created when the text never names the country."""
     place = gazetteer().country(iso3)
     if place is None:
         return None
-    mention = Candidate("LOC", token.index, token.index + 1, token.start, token.end, place.name, place, iso3)
+    mention = Candidate("LOC", token.index, token.index + 1, token.start, token.end, place.name, place, iso3,
+                        adjective=True)  # fmt: skip
+    for item in clusters:
+        known = item.place
+        if known is not None and known.kind == "country" and known.country == iso3:
+            if all(c.first != token.index for c in item.candidates):
+                item.candidates.append(mention)
+            return item
     item = Cluster("LOC", [mention])
     clusters.append(item)
     return item

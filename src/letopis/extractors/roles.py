@@ -436,7 +436,7 @@ class RoleFinder:
                 continue
             named = [c for c in self.clusters if c.type == "LOC" and c.place is not None and c.place.kind == scope]
             if named:
-                role.where = max(named, key=lambda c: (len(c.candidates), -c.first))
+                role.where = max(named, key=lambda c: (sum(not m.adjective for m in c.candidates), -c.first))
                 role.where_from = "document"
 
     def phrase_end(self, index: int) -> int:
