@@ -194,18 +194,27 @@ class RoleFinder:
 
     def before_name(self, person: Cluster, cand: Candidate) -> list[Role]:
         """`POSITION [where] [в accredited] NAME`, and positions apposed before it with commas
-        (`лидер Меджлиса ..., народный депутат Украины Мустафа Джемилев`)."""
+        (`лидер Меджлиса ..., народный депутат Украины Мустафа Джемилев`) or stacked on it in the same
+        case (`командующий войсками Сибирского военного округа генерал-полковник Александр Постников`)."""
         roles: list[Role] = []
         end = cand.first
+        stacked: Role | None = None
         while True:
             role = self.nearest_position(person, cand, end)
-            if role is None:
+            tokens = self.parsed.tokens
+            if role is None or (stacked is not None and tokens[role.token].case != tokens[stacked.token].case):
                 return roles
             roles.append(role)
             start = self.parsed.token_range(role.evidence.start, role.evidence.end)[0]
-            if start < 2 or self.parsed.tokens[start - 1].text not in {",", "и"}:
+            if start < 2:
                 return roles
-            end = start - 1
+            before = tokens[start - 1]
+            if before.text in {",", "и"}:
+                end, stacked = start - 1, None
+            elif before.pos in {"NOUN", "PROPN"} and before.case == "Gen" and before.sent == tokens[start].sent:
+                end, stacked = start, role  # `представитель вооружённых сил полковник X`: a title on a title
+            else:
+                return roles
 
     def nearest_position(self, person: Cluster, cand: Candidate, end: int) -> Role | None:
         """The position nearest before a name that heads it; a dash may stand between a position that opens
