@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from letopis.extractors.places import Place, gazetteer
 from letopis.lexicon import key, named_groups, not_org_words, org_phrases, org_words, positions
 from letopis.model import EntityType, Mention
-from letopis.nlp import NLP, Parsed, Token
+from letopis.nlp import NLP, NerSpan, Parsed, Token
 
 QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“"}
 MAX_QUOTED_TOKENS = 8
@@ -305,10 +305,12 @@ class EntityFinder:
             and t.feats.get("Number") != "Plur"  # `федерациями Ирака, Сирии`: several bodies
         ]
         result = list(found)
+        places = {s.first: s for s in parsed.spans if s.type == "LOC"}
         for first, last, cand in cores:
             if (cand is None and first in covered) or (cand is not None and cand not in result):
                 continue
-            phrase = self.org_phrase(parsed, first, last, cand, covered)
+            end = self.regional_branch(parsed, last, places) if cand is not None else last
+            phrase = self.org_phrase(parsed, first, last, end, cand, covered)
             if phrase is None:
                 continue
             start, end, country = phrase
@@ -322,14 +324,14 @@ class EntityFinder:
         return sorted(result, key=lambda c: (c.first, -c.last))
 
     def org_phrase(
-        self, parsed: Parsed, first: int, last: int, cand: Candidate | None, covered: dict[int, Candidate]
+        self, parsed: Parsed, first: int, last: int, end: int, cand: Candidate | None, covered: dict[int, Candidate]
     ) -> tuple[int, int, str | None] | None:
-        """Token range and country of the description around an organisation word or name, or None when
-        nothing makes a bare organisation word one body (`в министерстве` alone stays a common noun)."""
+        """Token range and country of the description around an organisation word or name (whose phrase
+        reaches `end` so far), or None when nothing makes a bare organisation word one body (`в
+        министерстве` alone stays a common noun)."""
         sent = parsed.sentence_of(first)
         tokens = parsed.tokens
         below = set(range(first, last))
-        end = self.regional_branch(parsed, last) if cand is not None else last
         while end < sent.last and end - last < MAX_PHRASE_TOKENS:
             token = tokens[end]
             other = covered.get(end)
@@ -378,13 +380,13 @@ class EntityFinder:
         return start, end, country
 
     @staticmethod
-    def regional_branch(parsed: Parsed, last: int) -> int:
+    def regional_branch(parsed: Parsed, last: int, places: dict[int, NerSpan]) -> int:
         """End of `по Санкт-Петербургу и Ленобласти` after an organisation name (`МЧС по ...`): the
-        regional branch, whatever the parser hung the places from."""
-        tokens, spans = parsed.tokens, {s.first: s for s in parsed.spans if s.type == "LOC"}
+        regional branch, whatever the parser hung the places from (`places`: NER place spans by first token)."""
+        tokens = parsed.tokens
         end = last
         while end + 1 < len(tokens) and tokens[end].text in ({"по"} if end == last else {"и"}):
-            place = spans.get(end + 1)
+            place = places.get(end + 1)
             if place is None or tokens[end + 1].case != "Dat":
                 break
             end = place.last

@@ -12,6 +12,14 @@ def rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def words_by_kind(name: str) -> dict[str, frozenset[str]]:
+    """A two-column lexicon (word, kind) as the set of words of each kind."""
+    found: dict[str, set[str]] = {}
+    for word, kind in rows(name):
+        found.setdefault(kind, set()).add(word)
+    return {kind: frozenset(words) for kind, words in found.items()}
+
+
 def key(text: str) -> str:
     """Comparison key for names: lower case, `ё` as `е`, quotes dropped, spaces collapsed."""
     text = text.lower().replace("ё", "е")
@@ -61,17 +69,11 @@ def org_phrases() -> dict[str, frozenset[str]]:
     """`head`: nouns that head an organisation named by a description, `function`: such nouns named by their
     genitive function alone, `complement`: such nouns that need a `по`/`при`/`против` complement; `skip`:
     adjectives never part of the name."""
-    found: dict[str, set[str]] = {}
-    for word, kind in rows("org_phrases.tsv"):
-        found.setdefault(kind, set()).add(word)
-    return {kind: frozenset(words) for kind, words in found.items()}
+    return words_by_kind("org_phrases.tsv")
 
 
 @cache
 def not_org_words() -> dict[str, frozenset[str]]:
     """`descriptor`: nouns before a quoted name that is no organisation; `abbreviation`: common nouns;
     `facility`: nouns before a name that make it a place."""
-    found: dict[str, set[str]] = {}
-    for word, kind in rows("not_org_words.tsv"):
-        found.setdefault(kind, set()).add(word)
-    return {kind: frozenset(words) for kind, words in found.items()}
+    return words_by_kind("not_org_words.tsv")
