@@ -27,6 +27,7 @@ def extract_document(doc: Document, events: bool = True) -> Extraction:
     clusters = cluster(EntityFinder(nlp).candidates(parsed))
     finder = RoleFinder(parsed, clusters)
     roles = finder.find()
+    finder.offices(roles)
     finder.anaphors(roles)
     finder.document_places(roles)
     drafts = EventFinder(doc, parsed, clusters, roles).find() if events else []

@@ -23,6 +23,9 @@ MAX_GAP = 14
 GAP_POS = {"ADJ", "NOUN", "PROPN", "X", "ADP", "NUM", "CCONJ", "DET", "ADV"}
 QUOTE_MARKS = {'"', "«", "»", "“", "”", "„", "(", ")"}
 GENERIC_HEADS = {"глава", "руководитель", "лидер", "председатель", "начальник"}
+SOUGHT = {"место", "выборы", "выбор", "кандидат", "кандидатура", "претендент", "обязанность", "роль"}
+HOLDER_WINDOW = 3  # sentences between an office named without its holder and the holder's name
+SHARED_OFFICES = {"сенатор", "вице-премьер"}  # held by several at once: no office of a single person
 ENVOY_PLACE_PREPOSITIONS = {"в", "во", "при"}
 BECOMING = {"стать", "становиться", "быть", "являться", "работать", "служить", "остаться", "оставаться",
             "избраться", "назначить", "избрать", "выдвинуть", "утвердить", "переизбрать", "признать",
@@ -187,6 +190,14 @@ class RoleFinder:
         head = self.position_of(tokens[index]) if index >= sent.first else None
         if head is None or tokens[index].feats.get("Number") != "Plur":
             return []
+        name = tokens[cand.first]
+        if (
+            name.case == "Gen"
+            and name.rel == "nmod"
+            and name.head == index
+            and tokens[index].case not in {"Gen", "Acc"}
+        ):
+            return []  # `с адвокатами Стросс-Кана`: the name in the genitive is whose lawyers they are
         if self.owner.get(index + 1, (None, None))[1] is None:
             return []
         span = Span(tokens[index].start, cand.end, self.parsed.text[tokens[index].start : cand.end])
@@ -339,15 +350,23 @@ class RoleFinder:
             and org_sector_word((token,)) is None
         )
 
+    def title(self, index: int, stop: int) -> tuple[str, int]:
+        """The title a position word opens (`генеральный директор`, `министр иностранных дел`) and the
+        index after its last word."""
+        tokens = self.parsed.tokens
+        words = [t.lemma.lower() for t in tokens[self.title_start(index) : index]]
+        words.append(self.position_of(tokens[index]) or tokens[index].lemma.lower())
+        complement = index + 1
+        while complement < stop and self.is_complement(complement, stop):
+            words.append(tokens[complement].text.lower())
+            complement += 1
+        return " ".join(words), complement
+
     def role(self, person: Cluster, index: int, gap: range, end: int, cand: Candidate) -> Role:
         tokens = self.parsed.tokens
         head = self.position_of(tokens[index]) or tokens[index].lemma.lower()
         start = self.title_start(index)
-        words = [t.lemma.lower() for t in tokens[start:index]] + [head]
-        complement = index + 1
-        while complement < gap.stop and self.is_complement(complement, gap.stop):
-            words.append(tokens[complement].text.lower())
-            complement += 1
+        position, complement = self.title(index, gap.stop)
         where, accredited = self.where(range(complement, gap.stop), index)
         if where is None:
             before = start
@@ -357,9 +376,7 @@ class RoleFinder:
         begin = min(tokens[start].start, cand.start)
         evidence = Span(begin, end, self.parsed.text[begin:end])
         nouns = tuple(t.lemma.lower() for t in tokens[index + 1 : gap.stop])
-        return Role(
-            person, " ".join(words), head, where, accredited if is_envoy(head) else None, evidence, index, nouns
-        )
+        return Role(person, position, head, where, accredited if is_envoy(head) else None, evidence, index, nouns)
 
     def is_complement(self, index: int, stop: int) -> bool:
         """Lower-case genitive words that belong to the title: `министр иностранных дел`,
@@ -425,6 +442,114 @@ class RoleFinder:
             if person is not None:
                 last = self.parsed.tokens[end - 1]
                 person.anaphors.append(Mention(token.start, last.end, self.parsed.text[token.start : last.end], True))
+
+    def offices(self, roles: list[Role]) -> None:
+        """An office named without its holder (`Премьер-министр Израиля заявил`, `визит российского
+        президента`, `мэра Москвы`) that no titled person of the document holds is the office of the
+        person the document named before it without any position (`Беньямин Нетаньяху отказался ...`),
+        the most named of them, never one named in the same sentence (`Медведев встретился с президентом
+        Франции`). Offices are the one-holder posts of position_scopes.tsv in a place of their kind and a
+        head (`глава`, `председатель` ...) of a named place or organisation. The phrase becomes the
+        person's occupation and a mention of them; later phrases of the same office are linked by
+        `anaphors`."""
+        tokens = self.parsed.tokens
+        untitled = [c for c in self.clusters if c.type == "PER" and not any(r.person is c for r in roles)]
+        for token in tokens:
+            head = self.position_of(token)
+            if not untitled or head is None or token.feats.get("Number") == "Plur":
+                continue
+            end = self.phrase_end(token.index)
+            if any(r.token == token.index for r in roles) or self.owner.get(end, (None, None))[1] is not None:
+                continue
+            if not self.stands_alone(head, token):
+                continue
+            office = self.office(head, token, end)
+            if office is None or self.resolve(head, token, end, roles) is not None:
+                continue
+            kind, stated = office
+            where = stated if isinstance(stated, Cluster) else self.known_country(stated)
+            if any(self.may_hold(r, kind, where) for r in roles):
+                continue
+            holder = self.holder(untitled, token)
+            if holder is None:
+                continue
+            if not isinstance(stated, Cluster):
+                where = self.adjective_country(range(stated.index, stated.index + 1))
+            position, _ = self.title(token.index, end)
+            first = min([self.title_start(token.index)] + [t.index for t in self.modifiers(token, end)])
+            last = tokens[end - 1]
+            evidence = Span(tokens[first].start, last.end, self.parsed.text[tokens[first].start : last.end])
+            nouns = tuple(t.lemma.lower() for t in tokens[token.index + 1 : end])
+            roles.append(Role(holder, position, head, where, None, evidence, token.index, nouns))
+            holder.anaphors.append(Mention(evidence.start, evidence.end, evidence.text, True))
+            untitled.remove(holder)
+
+    def stands_alone(self, head: str, token: Token) -> bool:
+        """Whether a role phrase may name an office holder on its own: not the post sought, left or voted
+        for (`кандидатурой на пост главы ФСЭГ`, `выборы мэра Смоленска`), not part of another title
+        (`советник главы СБУ`, `представитель Президента России`, `российской премьер-лиги`), and in a
+        sentence that names no person (`Помпео, который стал госсекретарем США`)."""
+        tokens = self.parsed.tokens
+        governor = tokens[token.head] if token.head >= 0 else None
+        if governor is not None and (
+            governor.lemma.lower() in POSTS | SOUGHT or self.position_of(governor) is not None
+        ):
+            return False
+        if self.outer_position(token.index) != token.index or not token.lemma.lower().endswith(head):
+            return False
+        sentence = self.parsed.sentence_of(token.index)
+        return not any(self.owner.get(i, (None, None))[1] is not None and self.owner[i][1].type == "PER"
+                       for i in range(sentence.first, sentence.last))  # fmt: skip
+
+    def may_hold(self, role: Role, kind: str, where: Cluster | None) -> bool:
+        """Whether a titled person may be the one an office phrase means: the same position with no place
+        (`Президент Саркози` ... `президент Франции`) or the same place, one of the two a head
+        (`главы Московской области Бориса Громова` ... `Губернатору Подмосковья`)."""
+        if role.kind == kind:
+            return role.where is None or role.where is where
+        return role.where is where and GENERIC_HEADS & {role.kind, kind} != set()
+
+    def holder(self, untitled: list[Cluster], token: Token) -> Cluster | None:
+        """The person the document names most within a few sentences of a role phrase (never in its own
+        sentence), nearer first among as often named, when that person has no position yet; None when a
+        titled person is as prominent (`Стросс-Кан` ... `главы МВФ`: the phrase may be about them) or the
+        count does not decide."""
+        sentence = self.parsed.tokens[token.index].sent
+        ranked: list[tuple[int, int, Cluster]] = []
+        for item in self.clusters:
+            distances = [abs(self.parsed.tokens[c.first].sent - sentence) for c in item.candidates]
+            if item.type == "PER" and 0 not in distances and min(distances) <= HOLDER_WINDOW:
+                ranked.append((-len(item.candidates), min(distances), item))
+        ranked.sort(key=lambda r: r[:2])
+        if not ranked or (len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]):
+            return None
+        return ranked[0][2] if any(ranked[0][2] is c for c in untitled) else None
+
+    def office(self, head: str, token: Token, end: int) -> tuple[str, Cluster | Token] | None:
+        """(position, where) of a one-holder office named by a role phrase, else None; `where` is the
+        named place or organisation, or the country adjective that stands for it."""
+        kind = canonical(head, [t.lemma.lower() for t in self.parsed.tokens[token.index + 1 : end]])
+        scope = position_scopes().get(kind)
+        if kind in SHARED_OFFICES or (scope is None and kind not in GENERIC_HEADS):
+            return None
+        where = next((self.owner[i][1] for i in range(token.index + 1, end) if i in self.owner), None)
+        if where is None:
+            adjective = next((t for t in self.modifiers(token, end) if self.gazetteer.adjective_country(t.lemma)), None)
+            return (kind, adjective) if adjective is not None and scope in {None, "country"} else None
+        fits = where.type == "ORG" or (where.type == "LOC" and scope in {None, getattr(where.place, "kind", None)})
+        return (kind, where) if fits else None
+
+    def known_country(self, adjective: Token) -> Cluster | None:
+        """The document's entity for the country an adjective names, if the text names that country."""
+        place = self.gazetteer.country(self.gazetteer.adjective_country(adjective.lemma) or "")
+        return next((c for c in self.clusters if place is not None and c.place == place), None)
+
+    def modifiers(self, token: Token, end: int) -> list[Token]:
+        """Adjectives of a role phrase: before the position word (`российского президента`) and inside
+        (`глава израильского правительства`)."""
+        tokens = self.parsed.tokens
+        before = [t for t in tokens[max(0, token.index - 3) : token.index] if t.pos == "ADJ" and t.head == token.index]
+        return before + [t for t in tokens[token.index + 1 : end] if t.pos == "ADJ"]
 
     def document_places(self, roles: list[Role]) -> None:
         """A head of state or government or a senator named without a country (`Премьер-министр Михаил
