@@ -104,6 +104,23 @@ def test_nerel_reader_and_scorer(tmp_path: Path) -> None:
     assert report.scores["event.participants"].recall == 1.0
 
 
+def test_an_occupation_stated_again_is_one_fact(tmp_path: Path) -> None:
+    """factRuEval states `Янукович - президент Украины` once in book_142, which names him president five
+    times: the five occupations are submitted as one fact, which earns its best member's credit."""
+    for suffix in (".txt", ".spans", ".objects", ".coref", ".facts", ".tokens"):
+        source = DEVSET / f"book_142{suffix}"
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    report = Report()
+    factru.evaluate(tmp_path, report)
+    gold = factru.load(tmp_path / "book_142.txt")
+    result = extract(gold.text)
+    placed = [o for o in result.occupations if o.where is not None]
+    groups = factru.document_facts(result, placed=True)
+    yanukovych = [g for g in groups if result.entity(result.occupations[g[0]].person).name == "Виктор Янукович"]
+    assert [len(g) for g in yanukovych] == [5]
+    assert report.scores["fact.Occupation"].pred == len(groups) < len(placed)
+
+
 def test_eval_cli_prints_table_errors_and_json(tmp_path: Path) -> None:
     folder = tmp_path / "devset"
     folder.mkdir()

@@ -161,15 +161,18 @@ def score_occupations(gold: Gold, result: Extraction, report: Report) -> None:
     facts = [f for f in gold.facts if f.type == "Occupation"]
     ranges = entity_ranges(result)
     every = list(range(len(result.occupations)))
-    submitted = [i for i in every if result.occupations[i].where is not None]
     credit = {i: [occupation_credit(f, result, i, ranges) for f in facts] for i in every}
     matched: list[int] = []
-    for name, indexes in (("fact.Occupation", submitted), ("fact.Occupation.all", every)):
-        total, matched = match_facts([[credit[i][g] for i in indexes] for g in range(len(facts))])
+    for name, groups in (
+        ("fact.Occupation", document_facts(result, True)),
+        ("fact.Occupation.all", document_facts(result, False)),
+    ):
+        table = [[max(credit[i][g] for i in group) for group in groups] for g in range(len(facts))]
+        total, matched = match_facts(table)
         score = report.score(name)
         score.correct_pred += total
         score.correct_gold += total
-        score.pred += len(indexes)
+        score.pred += len(groups)
         score.gold += len(facts)
     for number, fact in enumerate(facts):
         if number not in matched:
@@ -179,6 +182,17 @@ def score_occupations(gold: Gold, result: Extraction, report: Report) -> None:
         if max(credit[index], default=0.0) == 0:
             context = quote(gold.text, job.evidence.start, job.evidence.end, 40)
             report.errors.append(f"{gold.name} FP Occupation {context} -> {job.position}")
+
+
+def document_facts(result: Extraction, placed: bool) -> list[list[int]]:
+    """factRuEval states a fact once per document, whatever the number of its mentions: the occupations
+    (with a `where` when `placed`) grouped by person, position and where, as indexes into
+    `result.occupations`. A group earns the credit of its best occupation."""
+    groups: dict[tuple[str, str, str | None], list[int]] = {}
+    for index, job in enumerate(result.occupations):
+        if job.where is not None or not placed:
+            groups.setdefault((job.person, job.position, job.where), []).append(index)
+    return list(groups.values())
 
 
 def score_meetings(gold: Gold, result: Extraction, report: Report) -> None:
