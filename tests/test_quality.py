@@ -121,6 +121,19 @@ def test_an_occupation_stated_again_is_one_fact(tmp_path: Path) -> None:
     assert report.scores["fact.Occupation"].pred == len(groups) < len(placed)
 
 
+def test_an_owner_is_no_occupation_fact() -> None:
+    """factRuEval states a founder or owner as Ownership: `основатель компании Apple` is extracted as an
+    occupation but not submitted as an Occupation fact; the CEO is (sentences from NEREL train)."""
+    result = extract(
+        "Основатель компании Apple Стив Джобс, скончавшийся в США 5 октября будет похоронен по буддистским "
+        "обрядам. На посту генерального директора Apple его сменит Тим Кук."
+    )
+    jobs = {(result.entity(o.person).name, o.position) for o in result.occupations}
+    assert jobs >= {("Стив Джобс", "основатель"), ("Тим Кук", "генеральный директор")}
+    submitted = [result.occupations[g[0]].position for g in factru.document_facts(result, placed=True)]
+    assert submitted == ["генеральный директор"]
+
+
 def test_eval_cli_prints_table_errors_and_json(tmp_path: Path) -> None:
     folder = tmp_path / "devset"
     folder.mkdir()

@@ -365,6 +365,23 @@ def test_place_from_the_document(text: str, person: str, position: str, where: s
     assert all(o.where is not None for o in stated)
 
 
+# A country adjective before a business title tells nationality, not a workplace (NEREL v1.1 train).
+# (failure, text, person, position)
+NATIONALITIES: list[tuple[str, str, str, str]] = [
+    ("nationality_of_an_entrepreneur", "Российский предприниматель Михаил Гуцериев устроить своему сыну Саиду "
+     "свадьбу, которую уже назвали самой дорогой в истории человечества.", "Михаил Гуцериев", "предприниматель"),
+    ("nationality_of_a_businessman", "В качестве нового спортивного гражданства Медведева рассматривает Армению, "
+     "так как отец девушки — армянский бизнесмен Арман Бабасян.", "Арман Бабасян", "бизнесмен"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "person", "position"), [pytest.param(*r[1:], id=r[0]) for r in NATIONALITIES])
+def test_business_title_has_no_country_workplace(text: str, person: str, position: str) -> None:
+    result = run(text)
+    jobs = [o for o in result.occupations if key(result.entity(o.person).name) == key(person)]
+    assert [(o.position, o.where) for o in jobs] == [(position, None)]
+
+
 # An office named without its holder, in a text that names the holder without a title (NEREL v1.1 train).
 # (failure, text, holder, position, where)
 OFFICES: list[tuple[str, str, str, str, str]] = [

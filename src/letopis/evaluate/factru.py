@@ -19,6 +19,7 @@ from letopis.evaluate.score import (
     score_ner,
     stem,
 )
+from letopis.lexicon import position_class
 from letopis.model import Extraction
 from letopis.pipeline import extract_document
 from letopis.read.text import parse_text
@@ -187,10 +188,11 @@ def score_occupations(gold: Gold, result: Extraction, report: Report) -> None:
 def document_facts(result: Extraction, placed: bool) -> list[list[int]]:
     """factRuEval states a fact once per document, whatever the number of its mentions: the occupations
     (with a `where` when `placed`) grouped by person, position and where, as indexes into
-    `result.occupations`. A group earns the credit of its best occupation."""
+    `result.occupations`. A group earns the credit of its best occupation. An owner or founder
+    (`основатель MySQL`) is a factRuEval Ownership fact, not an Occupation, and is left out."""
     groups: dict[tuple[str, str, str | None], list[int]] = {}
     for index, job in enumerate(result.occupations):
-        if job.where is not None or not placed:
+        if (job.where is not None or not placed) and position_class(job.position) != "owner":
             groups.setdefault((job.person, job.position, job.where), []).append(index)
     return list(groups.values())
 

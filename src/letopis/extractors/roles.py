@@ -24,6 +24,9 @@ GAP_POS = {"ADJ", "NOUN", "PROPN", "X", "ADP", "NUM", "CCONJ", "DET", "ADV"}
 QUOTE_MARKS = {'"', "«", "»", "“", "”", "„", "(", ")"}
 GENERIC_HEADS = {"глава", "руководитель", "лидер", "председатель", "начальник"}
 SOUGHT = {"место", "выборы", "выбор", "кандидат", "кандидатура", "претендент", "обязанность", "роль"}
+# (sector, class) of positions to which a country adjective tells nationality, not the workplace
+# (`голландский предприниматель`, `российский бизнесмен`)
+NATIONALITY_ONLY = {("BUS", "title"), ("BUS", "owner")}
 HOLDER_WINDOW = 3  # sentences between an office named without its holder and the holder's name
 SHARED_OFFICES = {"сенатор", "вице-премьер"}  # held by several at once: no office of a single person
 ENVOY_PLACE_PREPOSITIONS = {"в", "во", "при"}
@@ -368,7 +371,7 @@ class RoleFinder:
         start = self.title_start(index)
         position, complement = self.title(index, gap.stop)
         where, accredited = self.where(range(complement, gap.stop), index)
-        if where is None:
+        if where is None and positions().get(head, (None, "")) not in NATIONALITY_ONLY:
             before = start
             while before > 0 and tokens[before - 1].pos == "ADJ" and tokens[before - 1].head == index:
                 before -= 1

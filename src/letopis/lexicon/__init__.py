@@ -34,6 +34,12 @@ def positions() -> dict[str, tuple[str | None, str]]:
     return {lemma: (None if sector == "-" else sector, kind) for lemma, sector, kind in rows("positions.tsv")}
 
 
+def position_class(position: str) -> str | None:
+    """Class (envoy, head, member, owner, title) of an occupation's position: that of its first word that
+    is a position (`главный владелец` -> owner)."""
+    return next((positions()[w][1] for w in position.split() if w in positions()), None)
+
+
 @cache
 def role_aliases() -> dict[tuple[str, str], str]:
     """(head lemma, genitive noun lemma or `-` for the head alone) -> the position the phrase stands for."""
