@@ -15,7 +15,7 @@ from functools import cache
 
 from letopis.extractors.entities import Candidate, Cluster, country_cluster, org_sector_word
 from letopis.extractors.places import gazetteer
-from letopis.lexicon import position_domains, position_scopes, positions, role_aliases
+from letopis.lexicon import org_phrases, org_words, position_domains, position_scopes, positions, role_aliases
 from letopis.model import Mention, Span
 from letopis.nlp import Parsed, Token
 
@@ -27,6 +27,7 @@ SOUGHT = {"место", "выборы", "выбор", "кандидат", "ка�
 # (sector, class) of positions to which a country adjective tells nationality, not the workplace
 # (`голландский предприниматель`, `российский бизнесмен`)
 NATIONALITY_ONLY = {("BUS", "title"), ("BUS", "owner")}
+PLACE_DESCRIPTORS = {"республика", "область", "край", "округ", "штат", "провинция", "город"}
 HOLDER_WINDOW = 3  # sentences between an office named without its holder and the holder's name
 SHARED_OFFICES = {"сенатор", "вице-премьер"}  # held by several at once: no office of a single person
 ENVOY_PLACE_PREPOSITIONS = {"в", "во", "при"}
@@ -371,6 +372,8 @@ class RoleFinder:
         start = self.title_start(index)
         position, complement = self.title(index, gap.stop)
         where, accredited = self.where(range(complement, gap.stop), index)
+        if where is None:
+            where = self.described(range(complement, gap.stop))
         if where is None and positions().get(head, (None, "")) not in NATIONALITY_ONLY:
             before = start
             while before > 0 and tokens[before - 1].pos == "ADJ" and tokens[before - 1].head == index:
@@ -415,6 +418,35 @@ class RoleFinder:
             elif before is None or before.pos != "ADP" or before.text in QUOTE_MARKS:
                 where = where or item
         return where, accredited
+
+    def described(self, span: range) -> Cluster | None:
+        """The named organisation or place a position's genitive descriptor stands for (`глава партии` in
+        a text that names `партии «Яблоко»`, `шеф концерна` after `концерн «Фольксваген»`, `главы
+        республики` after `Чеченской республики`): the one entity of the document named with that word
+        before it or as its head noun; None when there are none or several."""
+        tokens = self.parsed.tokens
+        if not span or span.start in self.owner:
+            return None
+        word = tokens[span.start]
+        if word.pos != "NOUN" or word.case != "Gen" or not word.text.islower():
+            return None
+        lemma = word.lemma.lower()
+        if lemma not in descriptors():
+            return None
+        found: list[Cluster] = []
+        for item in self.clusters:
+            if item.type == "PER" or any(item is f for f in found):
+                continue
+            for cand in item.candidates:
+                before = cand.first - 1
+                while before > 0 and tokens[before].text in QUOTE_MARKS:
+                    before -= 1
+                head = next((t.lemma.lower() for t in tokens[cand.first : cand.last] if t.pos == "NOUN"), None)
+                named = item.type == "ORG" and 0 <= before != word.index and tokens[before].lemma.lower() == lemma
+                if head == lemma or named:  # `Калининградская область`; `партии «Яблоко»`, not `парламента Греции`
+                    found.append(item)
+                    break
+        return found[0] if len(found) == 1 else None
 
     def adjective_country(self, span: range) -> Cluster | None:
         for index in span:
@@ -606,6 +638,14 @@ class RoleFinder:
         matches = exact or [r for r in fitting if national and (country is None or place_country(r) == country)]
         persons = list({id(r.person): r.person for r in matches}.values())
         return persons[0] if len(persons) == 1 else None
+
+
+@cache
+def descriptors() -> frozenset[str]:
+    """Nouns that describe a named organisation or place (`партия`, `концерн`, `центр`, `республика`)."""
+    words = {phrase[0] for phrase in org_words() if len(phrase) == 1}
+    bodies = org_phrases().get("head", frozenset()) | org_phrases().get("complement", frozenset())
+    return frozenset(words | bodies | PLACE_DESCRIPTORS) - {"армия"}  # `генерал армии` is a rank
 
 
 @cache
