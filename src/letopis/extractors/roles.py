@@ -145,7 +145,7 @@ class RoleFinder:
                 clauses.append(verb)
         top = tokens[name.head] if name.head >= 0 else None
         copula = top is not None and any(t.rel == "cop" and t.head == top.index for t in tokens[sent.first : sent.last])
-        if top is not None and copula and name.rel.startswith("nsubj") and self.position_of(top) is not None:
+        if top is not None and copula and name.rel.startswith("nsubj") and self.predicative(top):
             clauses.append(top)  # `Эберсман был финансовым директором Genentech`: the title is the predicate
         for verb in clauses:
             lemma = verb.lemma.lower()
@@ -161,6 +161,11 @@ class RoleFinder:
                 if self.position_of(token) is None or token.feats.get("Number") == "Plur":
                     continue
                 instrumental = token.head == verb.index and token.case == "Ins" and lemma in BECOMING | APPOINTING
+                acting = self.acting(token.index)
+                if acting is not None:  # `исполняющим обязанности губернатора назначен`, `был исполняющим ...`
+                    participle = tokens[acting]
+                    appointed = participle.head == verb.index and lemma in BECOMING | APPOINTING
+                    instrumental = participle.case == "Ins" and (appointed or acting == verb.index)
                 if token.index != verb.index and not instrumental and not (token.head in held and token.case == "Gen"):
                     continue
                 end = token.index + 1
@@ -173,6 +178,11 @@ class RoleFinder:
                 last = max(cand.end, tokens[end - 1].end)
                 return [self.role(person, token.index, range(token.index + 1, end), last, cand)]
         return []
+
+    def predicative(self, token: Token) -> bool:
+        """A copula's predicate that can name a position: a position (`был директором`) or the participle
+        of `исполняющий обязанности` (`был исполняющим обязанности главы`)."""
+        return self.position_of(token) is not None or token.lemma.lower() == "исполнять"
 
     def listed(self, person: Cluster, cand: Candidate) -> list[Role]:
         """`музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв`: a plural position
@@ -331,7 +341,7 @@ class RoleFinder:
     def title_start(self, index: int) -> int:
         """First word of a title: `генеральный директор`, `народный депутат`, `чрезвычайный и полномочный посол`."""
         tokens = self.parsed.tokens
-        start = index
+        start = self.acting(index) or index
         while (
             start > 0 and tokens[start - 1].sent == tokens[index].sent and self.is_title_word(tokens[start - 1], index)
         ):
@@ -339,6 +349,21 @@ class RoleFinder:
         while start < index and tokens[start].text.lower() == "и":
             start += 1
         return start
+
+    def acting(self, index: int) -> int | None:
+        """The participle of `исполняющий обязанности` a position in the genitive hangs on
+        (`исполняющим обязанности главы`), if there is one."""
+        tokens = self.parsed.tokens
+        token = tokens[index]
+        duty = tokens[token.head] if token.head >= 0 else None
+        if (
+            token.case != "Gen"
+            or duty is None
+            or duty.lemma.lower() != "обязанность"
+            or not 0 <= duty.head < duty.index
+        ):
+            return None
+        return duty.head if tokens[duty.head].lemma.lower() == "исполнять" else None
 
     def is_title_word(self, token: Token, position: int) -> bool:
         if token.lemma.lower() in TITLE_ADJECTIVES:
@@ -358,8 +383,13 @@ class RoleFinder:
         """The title a position word opens (`генеральный директор`, `министр иностранных дел`) and the
         index after its last word."""
         tokens = self.parsed.tokens
-        words = [t.lemma.lower() for t in tokens[self.title_start(index) : index]]
-        words.append(self.position_of(tokens[index]) or tokens[index].lemma.lower())
+        start, acting = self.title_start(index), self.acting(index)
+        if acting is None:
+            words = [t.lemma.lower() for t in tokens[start:index]]
+            words.append(self.position_of(tokens[index]) or tokens[index].lemma.lower())
+        else:  # `временно исполняющий обязанности губернатора`: what follows the participle stays as written
+            words = [t.lemma.lower() for t in tokens[start:acting]] + ["исполняющий"]
+            words += [t.text.lower() for t in tokens[acting + 1 : index + 1]]
         complement = index + 1
         while complement < stop and self.is_complement(complement, stop):
             words.append(tokens[complement].text.lower())
