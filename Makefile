@@ -29,7 +29,7 @@ test: install lint
 	$(BIN)/pytest -q
 
 bench: install
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --rounds 7
 
 bench-store: install
 	$(BIN)/python benchmarks/store.py

@@ -1,5 +1,6 @@
-"""Occupations (person -> position -> where -> accredited_to) and role phrases that refer back to a
-person already named (`Посол`, `Глава Карачи`, `Глава казахстанской дипмиссии`).
+"""Occupations (person -> position -> where -> accredited_to), role phrases that refer back to a
+person already named (`Посол`, `Глава Карачи`, `Глава казахстанской дипмиссии`) and offices named
+without their holder (`Премьер-министр Израиля заявил`).
 
 Two patterns, checked on the dependency parse or, where the parse is unsure, on case agreement between
 the position noun and the name: a position before the name it heads (`Посол Казахстана в Пакистане
@@ -98,6 +99,7 @@ class RoleFinder:
                 for index in range(cand.first, cand.last):
                     self.owner[index] = (cand, item)
         self.gazetteer = gazetteer()
+        self.singular: list[tuple[Token, str]] | None = None
 
     def position_of(self, token: Token) -> str | None:
         """The position a token names: its lemma, or for a compound (`врач-реаниматолог`,
@@ -492,12 +494,18 @@ class RoleFinder:
             self.owner[token.index] = (item.candidates[-1], item)
         return item
 
+    def singular_positions(self) -> list[tuple[Token, str]]:
+        """Every singular position word of the text with its position, found once for the role phrases."""
+        if self.singular is None:
+            found = ((t, self.position_of(t)) for t in self.parsed.tokens if t.feats.get("Number") != "Plur")
+            self.singular = [(token, head) for token, head in found if head is not None]
+        return self.singular
+
     def anaphors(self, roles: list[Role]) -> None:
         """Attach role phrases that name no one (`Посол`, `Глава Карачи`) to the person they refer to."""
         used = {r.token for r in roles}
-        for token in self.parsed.tokens:
-            head = self.position_of(token)
-            if head is None or token.index in used or token.feats.get("Number") == "Plur":
+        for token, head in self.singular_positions():
+            if token.index in used:
                 continue
             end = self.phrase_end(token.index)
             follower = self.owner.get(end)
@@ -510,19 +518,17 @@ class RoleFinder:
 
     def offices(self, roles: list[Role]) -> None:
         """An office named without its holder (`Премьер-министр Израиля заявил`, `визит российского
-        президента`, `мэра Москвы`) that no titled person of the document holds is the office of the
-        person the document named before it without any position (`Беньямин Нетаньяху отказался ...`),
-        the most named of them, never one named in the same sentence (`Медведев встретился с президентом
-        Франции`). Offices are the one-holder posts of position_scopes.tsv in a place of their kind and a
-        head (`глава`, `председатель` ...) of a named place or organisation. The phrase becomes the
-        person's occupation and a mention of them; later phrases of the same office are linked by
-        `anaphors`."""
+        президента`, `мэра Москвы`) that no titled person of the document may hold is the office of the
+        person without a position named most near it (`Беньямин Нетаньяху отказался ...`; see `holder`),
+        in a sentence that names no one (`Медведев встретился с президентом Франции` is about someone
+        else). Offices are the one-holder posts of position_scopes.tsv in a place of their kind and a head
+        (`глава`, `председатель` ...) of a named place or organisation. The phrase becomes the person's
+        occupation and a mention of them; later phrases of the same office are linked by `anaphors`."""
         tokens = self.parsed.tokens
         untitled = [c for c in self.clusters if c.type == "PER" and not any(r.person is c for r in roles)]
-        for token in tokens:
-            head = self.position_of(token)
-            if not untitled or head is None or token.feats.get("Number") == "Plur":
-                continue
+        for token, head in self.singular_positions():
+            if not untitled:
+                return
             end = self.phrase_end(token.index)
             if any(r.token == token.index for r in roles) or self.owner.get(end, (None, None))[1] is not None:
                 continue
