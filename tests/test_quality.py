@@ -32,6 +32,11 @@ def test_devset_stays_above_floor(devset: Report, measure: str, floor: float) ->
     assert devset.scores[measure].f1 >= floor, (measure, devset.scores[measure].to_json())
 
 
+@pytest.mark.parametrize(("measure", "floor"), sorted(FLOORS["factru_recall"].items()))
+def test_devset_recall_stays_above_floor(devset: Report, measure: str, floor: float) -> None:
+    assert devset.scores[measure].recall >= floor, (measure, devset.scores[measure].to_json())
+
+
 def test_devset_is_whole(devset: Report) -> None:
     assert devset.scores["ner.PER"].gold == 1257
     assert devset.scores["fact.Occupation"].gold == 207  # 211 annotated, 4 of them twice
