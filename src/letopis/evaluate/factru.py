@@ -157,17 +157,15 @@ def evaluate(directory: Path, report: Report) -> None:
 
 def score_occupations(gold: Gold, result: Extraction, report: Report) -> None:
     """Occupation facts are a person at an organisation or place (206 of the devset's 207 have a Where):
-    `fact.Occupation` scores the occupations with a `where`; `fact.Occupation.all` scores every one. The
-    errors listed are those of all occupations."""
+    `fact.Occupation` scores the facts (`document_facts`) of the occupations with a `where`,
+    `fact.Occupation.all` those of every occupation. The errors listed are those of all of them."""
     facts = [f for f in gold.facts if f.type == "Occupation"]
     ranges = entity_ranges(result)
-    every = list(range(len(result.occupations)))
-    credit = {i: [occupation_credit(f, result, i, ranges) for f in facts] for i in every}
+    credit = {i: [occupation_credit(f, result, i, ranges) for f in facts] for i in range(len(result.occupations))}
     matched: list[int] = []
-    for name, groups in (
-        ("fact.Occupation", document_facts(result, True)),
-        ("fact.Occupation.all", document_facts(result, False)),
-    ):
+    groups: list[list[int]] = []
+    for name, placed in (("fact.Occupation", True), ("fact.Occupation.all", False)):
+        groups = document_facts(result, placed)
         table = [[max(credit[i][g] for i in group) for group in groups] for g in range(len(facts))]
         total, matched = match_facts(table)
         score = report.score(name)
@@ -179,8 +177,9 @@ def score_occupations(gold: Gold, result: Extraction, report: Report) -> None:
         if number not in matched:
             who = fact.slots.get("Who", [[(0, 0)]])[0][0]
             report.errors.append(f"{gold.name} FN Occupation {quote(gold.text, who[0], who[1], 60)}")
-    for job, index in zip(result.occupations, every, strict=True):
-        if max(credit[index], default=0.0) == 0:
+    for group in groups:
+        if max((c for i in group for c in credit[i]), default=0.0) == 0:
+            job = result.occupations[group[0]]
             context = quote(gold.text, job.evidence.start, job.evidence.end, 40)
             report.errors.append(f"{gold.name} FP Occupation {context} -> {job.position}")
 

@@ -30,7 +30,7 @@ SOUGHT = {"место", "выборы", "выбор", "кандидат", "ка�
 NATIONALITY_ONLY = {("BUS", "title"), ("BUS", "owner")}
 PLACE_DESCRIPTORS = {"республика", "область", "край", "округ", "штат", "провинция", "город"}
 HOLDER_WINDOW = 3  # sentences between an office named without its holder and the holder's name
-SHARED_OFFICES = {"сенатор", "вице-премьер"}  # held by several at once: no office of a single person
+SHARED_OFFICES = {"сенатор", "вице-премьер", "вице-мэр"}  # held by several at once: no office of a single person
 ENVOY_PLACE_PREPOSITIONS = {"в", "во", "при"}
 BECOMING = {"стать", "становиться", "быть", "являться", "работать", "служить", "остаться", "оставаться",
             "избраться", "назначить", "избрать", "выдвинуть", "утвердить", "переизбрать", "признать",
@@ -213,7 +213,7 @@ class RoleFinder:
             and name.head == index
             and tokens[index].case not in {"Gen", "Acc"}
         ):
-            return []  # `с адвокатами Стросс-Кана`: the name in the genitive is whose lawyers they are
+            return []  # `с адвокатами Стросс-Кана`: whose lawyers; undecided in the accusative or genitive
         if self.owner.get(index + 1, (None, None))[1] is None:
             return []
         span = Span(tokens[index].start, cand.end, self.parsed.text[tokens[index].start : cand.end])
@@ -343,7 +343,8 @@ class RoleFinder:
     def title_start(self, index: int) -> int:
         """First word of a title: `генеральный директор`, `народный депутат`, `чрезвычайный и полномочный посол`."""
         tokens = self.parsed.tokens
-        start = self.acting(index) or index
+        acting = self.acting(index)
+        start = index if acting is None else acting
         while (
             start > 0 and tokens[start - 1].sent == tokens[index].sent and self.is_title_word(tokens[start - 1], index)
         ):
@@ -381,9 +382,9 @@ class RoleFinder:
             and org_sector_word((token,)) is None
         )
 
-    def title(self, index: int, stop: int) -> tuple[str, int]:
-        """The title a position word opens (`генеральный директор`, `министр иностранных дел`) and the
-        index after its last word."""
+    def title(self, index: int, stop: int) -> tuple[str, int, int]:
+        """The title a position word opens (`генеральный директор`, `министр иностранных дел`), the index
+        of its first word and the index after its last."""
         tokens = self.parsed.tokens
         start, acting = self.title_start(index), self.acting(index)
         if acting is None:
@@ -396,13 +397,12 @@ class RoleFinder:
         while complement < stop and self.is_complement(complement, stop):
             words.append(tokens[complement].text.lower())
             complement += 1
-        return " ".join(words), complement
+        return " ".join(words), start, complement
 
     def role(self, person: Cluster, index: int, gap: range, end: int, cand: Candidate) -> Role:
         tokens = self.parsed.tokens
         head = self.position_of(tokens[index]) or tokens[index].lemma.lower()
-        start = self.title_start(index)
-        position, complement = self.title(index, gap.stop)
+        position, start, complement = self.title(index, gap.stop)
         where, accredited = self.where(range(complement, gap.stop), index)
         if where is None:
             where = self.described(range(complement, gap.stop))
@@ -452,10 +452,10 @@ class RoleFinder:
         return where, accredited
 
     def described(self, span: range) -> Cluster | None:
-        """The named organisation or place a position's genitive descriptor stands for (`глава партии` in
-        a text that names `партии «Яблоко»`, `шеф концерна` after `концерн «Фольксваген»`, `главы
-        республики` after `Чеченской республики`): the one entity of the document named with that word
-        before it or as its head noun; None when there are none or several."""
+        """The named organisation or place a position's genitive descriptor refers back to (`главу партии`
+        after `партии «Яблоко»`, `шеф концерна` after `концерн «Фольксваген»`, `министр экономики области`
+        after `Калининградской области`): of the entities the text named earlier with that word before
+        the name or as its head noun, the one named last; None when there is none."""
         tokens = self.parsed.tokens
         if not span or span.start in self.owner:
             return None
@@ -465,20 +465,19 @@ class RoleFinder:
         lemma = word.lemma.lower()
         if lemma not in descriptors():
             return None
-        found: list[Cluster] = []
+        latest: tuple[int, Cluster] | None = None
         for item in self.clusters:
-            if item.type == "PER" or any(item is f for f in found):
+            if item.type == "PER":
                 continue
             for cand in item.candidates:
                 before = cand.first - 1
                 while before > 0 and tokens[before].text in QUOTE_MARKS:
                     before -= 1
                 head = next((t.lemma.lower() for t in tokens[cand.first : cand.last] if t.pos == "NOUN"), None)
-                named = item.type == "ORG" and 0 <= before != word.index and tokens[before].lemma.lower() == lemma
-                if head == lemma or named:  # `Калининградская область`; `партии «Яблоко»`, not `парламента Греции`
-                    found.append(item)
-                    break
-        return found[0] if len(found) == 1 else None
+                named = item.type == "ORG" and before >= 0 and tokens[before].lemma.lower() == lemma
+                if (head == lemma or named) and cand.last <= word.index and (latest is None or cand.first > latest[0]):
+                    latest = (cand.first, item)  # `Калининградская область`; `партии «Яблоко»`, not `парламента Греции`
+        return latest[1] if latest is not None else None
 
     def adjective_country(self, span: range) -> Cluster | None:
         for index in span:
@@ -546,8 +545,8 @@ class RoleFinder:
                 continue
             if not isinstance(stated, Cluster):
                 where = self.adjective_country(range(stated.index, stated.index + 1))
-            position, _ = self.title(token.index, end)
-            first = min([self.title_start(token.index)] + [t.index for t in self.modifiers(token, end)])
+            position, start, _ = self.title(token.index, end)
+            first = min([start] + [t.index for t in self.modifiers(token, end)])
             last = tokens[end - 1]
             evidence = Span(tokens[first].start, last.end, self.parsed.text[tokens[first].start : last.end])
             nouns = tuple(t.lemma.lower() for t in tokens[token.index + 1 : end])
@@ -581,10 +580,10 @@ class RoleFinder:
         return role.where is where and GENERIC_HEADS & {role.kind, kind} != set()
 
     def holder(self, untitled: list[Cluster], token: Token) -> Cluster | None:
-        """The person the document names most within a few sentences of a role phrase (never in its own
-        sentence), nearer first among as often named, when that person has no position yet; None when a
-        titled person is as prominent (`Стросс-Кан` ... `главы МВФ`: the phrase may be about them) or the
-        count does not decide."""
+        """Of the persons named within HOLDER_WINDOW sentences of a role phrase but not in its sentence,
+        the one named most often in the whole document (the nearer of two as often named), when that
+        person has no position yet; None when the first is titled (`Стросс-Кан` ... `главы МВФ`: the
+        phrase may be about them) or the first two tie."""
         sentence = self.parsed.tokens[token.index].sent
         ranked: list[tuple[int, int, Cluster]] = []
         for item in self.clusters:
@@ -599,11 +598,10 @@ class RoleFinder:
     def office(self, head: str, token: Token, end: int) -> tuple[str, Cluster | Token] | None:
         """(position, where) of a one-holder office named by a role phrase, else None; `where` is the
         named place or organisation, or the country adjective that stands for it."""
-        kind = canonical(head, [t.lemma.lower() for t in self.parsed.tokens[token.index + 1 : end]])
+        kind, where = self.phrase(head, token, end)
         scope = position_scopes().get(kind)
         if kind in SHARED_OFFICES or (scope is None and kind not in GENERIC_HEADS):
             return None
-        where = next((self.owner[i][1] for i in range(token.index + 1, end) if i in self.owner), None)
         if where is None:
             adjective = next((t for t in self.modifiers(token, end) if self.gazetteer.adjective_country(t.lemma)), None)
             return (kind, adjective) if adjective is not None and scope in {None, "country"} else None
@@ -660,10 +658,15 @@ class RoleFinder:
             end += 1
         return end
 
+    def phrase(self, head: str, token: Token, end: int) -> tuple[str, Cluster | None]:
+        """The position a role phrase stands for (`глава правительства` -> `премьер-министр`) and the place
+        or organisation named in it."""
+        kind = canonical(head, [t.lemma.lower() for t in self.parsed.tokens[token.index + 1 : end]])
+        return kind, next((self.owner[i][1] for i in range(token.index + 1, end) if i in self.owner), None)
+
     def resolve(self, head: str, token: Token, end: int, roles: list[Role]) -> Cluster | None:
         words = self.parsed.tokens[token.index + 1 : end]
-        position = canonical(head, [t.lemma.lower() for t in words])
-        where = next((self.owner[i][1] for i in range(token.index + 1, end) if i in self.owner), None)
+        position, where = self.phrase(head, token, end)
         country = where.place.country if where is not None and where.place is not None else None
         country = country or next((c for t in words if (c := self.gazetteer.adjective_country(t.lemma))), None)
         if position in GENERIC_HEADS and where is None and country is None:
