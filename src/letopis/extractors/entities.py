@@ -495,12 +495,17 @@ def country_cluster(clusters: list[Cluster], iso3: str, token: Token) -> Cluster
         return None
     mention = Candidate("LOC", token.index, token.index + 1, token.start, token.end, place.name, place, iso3,
                         adjective=True)  # fmt: skip
-    for item in clusters:
-        known = item.place
-        if known is not None and known.kind == "country" and known.country == iso3:
-            if all(c.first != token.index for c in item.candidates):
-                item.candidates.append(mention)
-            return item
-    item = Cluster("LOC", [mention])
-    clusters.append(item)
+    item = named_country(clusters, iso3)
+    if item is None:
+        item = Cluster("LOC", [mention])
+        clusters.append(item)
+    elif all(c.first != token.index for c in item.candidates):
+        item.candidates.append(mention)
     return item
+
+
+def named_country(clusters: list[Cluster], iso3: str) -> Cluster | None:
+    """The document's entity for a country, if the text names it."""
+    return next(
+        (c for c in clusters if c.place is not None and c.place.kind == "country" and c.place.country == iso3), None
+    )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from letopis.extractors.entities import Candidate, Cluster, country_cluster, org_sector_word
+from letopis.extractors.entities import Candidate, Cluster, country_cluster, named_country, org_sector_word
 from letopis.extractors.places import gazetteer
 from letopis.lexicon import org_phrases, org_words, position_domains, position_scopes, positions, role_aliases
 from letopis.model import Mention, Span
@@ -610,8 +610,8 @@ class RoleFinder:
 
     def known_country(self, adjective: Token) -> Cluster | None:
         """The document's entity for the country an adjective names, if the text names that country."""
-        place = self.gazetteer.country(self.gazetteer.adjective_country(adjective.lemma) or "")
-        return next((c for c in self.clusters if place is not None and c.place == place), None)
+        iso3 = self.gazetteer.adjective_country(adjective.lemma)
+        return named_country(self.clusters, iso3) if iso3 is not None else None
 
     def modifiers(self, token: Token, end: int) -> list[Token]:
         """Adjectives of a role phrase: before the position word (`российского президента`) and inside
