@@ -39,6 +39,11 @@ class Dateline:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """A decoded article. `id` is the reader's short name (file stem, JSONL `id`); `source_id` is its
+    stable source identity, which the store keys it by: the path relative to the ingest root, with
+    `:line` for a JSONL record or `#id` for one that gives an explicit `id`. `language` is the ISO 639-1
+    code the reader detected."""
+
     id: str
     source: str
     text: str
@@ -47,13 +52,30 @@ class Document:
     published: date | None = None
     url: str | None = None
     dateline: Dateline | None = None
+    source_id: str = ""
+    language: str = "ru"
+
+
+RejectStage = Literal["read", "language", "limit", "extract", "store"]
 
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """A document that could not be read or processed, with the reason; the batch goes on without it."""
+    """A document that could not be read or processed, with the reason; the batch goes on without it.
+    `source` names the file (and `:line` in JSONL); `source_id` is the identity the document would have
+    had in the store (empty when even that is unknown); `stage` says where it was stopped."""
 
     source: str
+    reason: str
+    stage: RejectStage = "read"
+    source_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file in a folder that is not read (an unsupported kind, a hidden file, an unreadable folder)."""
+
+    path: str
     reason: str
 
 
@@ -145,7 +167,7 @@ class Extraction:
             "title": doc.title,
             "published": doc.published.isoformat() if doc.published else None,
             "dateline": dateline,
-            "language": "ru",
+            "language": doc.language,
             "entities": [asdict(e) for e in self.entities],
             "occupations": [asdict(o) for o in self.occupations],
             "events": [e.to_json() for e in self.events],
