@@ -52,9 +52,9 @@ def ingest_throughput(docs: list[Document], rounds: int) -> None:
             extract_document(doc)
         extract_only.append(len(docs) / (time.perf_counter() - start))
         with tempfile.TemporaryDirectory() as folder:
-            store = Store(Path(folder) / f"round{number}.duckdb")
+            store = Store(Path(folder) / f"round{number}.duckdb", write=True)
             start = time.perf_counter()
-            store.ingest(extract_document(doc) for doc in docs)
+            store.ingest(docs, extract_document)
             with_store.append(len(docs) / (time.perf_counter() - start))
             store.close()
     plain, stored = statistics.median(extract_only), statistics.median(with_store)
@@ -80,7 +80,7 @@ def scale_up(store: Store, results: list[Extraction], docs: int, events: int) ->
         f"""INSERT INTO documents SELECT md5(hash || i), doc_key || ':' || i, source, title,
            published - to_days(CAST(i % 3650 AS INTEGER)), url, dateline_place,
            dateline_date - to_days(CAST(i % 3650 AS INTEGER)), agency, units, minhash, NULL, NULL, text,
-           current_timestamp FROM documents, range(1, {doc_copies}) t(i)"""
+           language, current_timestamp FROM documents, range(1, {doc_copies}) t(i)"""
     )
     db.execute(
         f"""INSERT INTO events SELECT id || ':' || i, md5(hash || (i % {doc_copies})), md5(event_key || i),
@@ -94,6 +94,7 @@ def scale_up(store: Store, results: list[Extraction], docs: int, events: int) ->
         f"""INSERT INTO evidence SELECT v.event || ':' || i, md5(v.hash || (i % {doc_copies})), v.start, v."end", v.text
            FROM evidence v, range(1, {event_copies}) t(i)"""
     )
+    assert store.index.index is not None
     writer = store.index.index.writer(heap_size=200_000_000, num_threads=1)
     for result in results:
         body = lemma_text(result.document.text)
@@ -127,7 +128,7 @@ def main() -> None:
     print(f"{len(docs)} articles, {args.rounds} rounds")
     ingest_throughput(docs, args.rounds)
     with tempfile.TemporaryDirectory() as folder:
-        store = Store(Path(folder) / "scale.duckdb")
+        store = Store(Path(folder) / "scale.duckdb", write=True)
         results = [extract_document(doc) for doc in docs]
         store.ingest(results)
         start = time.perf_counter()

@@ -3,9 +3,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from letopis.cli import app
+from letopis.cli import app, tsv_cell
+from letopis.render import printable
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "000_f9e879b08a32d2e4.txt"
 runner = CliRunner()
@@ -42,8 +44,26 @@ def test_extract_text_shows_people_with_positions() -> None:
 
 def test_a_broken_document_is_reported_and_the_rest_processed(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe broken")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01")
     result = runner.invoke(app, ["extract", str(bad), str(SAMPLE), "--format", "jsonl"])
     assert result.exit_code == 2
-    assert f"letopis: cannot process {bad}: not valid UTF-8 at byte 0" in result.stderr
+    assert f"letopis: cannot process {bad}: binary file" in result.stderr
     assert json.loads(result.stdout)["id"] == "000_f9e879b08a32d2e4"
+
+
+@pytest.mark.parametrize(
+    ("text", "keep", "shown"),
+    [
+        ("Кистафин\x1b[2J", "\n\t", "Кистафин\\x1b[2J"),  # an ESC code never reaches the terminal
+        ("a\x00b\x7fc\x9bd", "\n\t", "a\\x00b\\x7fc\\x9bd"),
+        ("Кис\u200bтафин\u202e", "\n\t", "Кис\\u200bтафин\\u202e"),
+        ("строка\nи\tтаб", "\n\t", "строка\nи\tтаб"),
+        ("строка\nи\tтаб", "", "строка\\x0aи\\x09таб"),  # a table cell stays on its line
+    ],
+)
+def test_control_characters_are_shown_escaped(text: str, keep: str, shown: str) -> None:
+    assert printable(text, keep) == shown
+
+
+def test_a_tsv_cell_holds_no_tab_or_line_break() -> None:
+    assert tsv_cell("Посол\tКазахстана\nв Пакистане\x00") == "Посол Казахстана в Пакистане\\x00"

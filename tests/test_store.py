@@ -14,7 +14,8 @@ from letopis.model import Extraction
 from letopis.pipeline import extract_document, extract_paths
 from letopis.read import from_text
 from letopis.read.text import parse_text
-from letopis.store import Store
+from letopis.store import EventFilters, Store
+from letopis.store.queries import rows
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "samples" / "000_f9e879b08a32d2e4.txt"
@@ -28,7 +29,7 @@ def extractions() -> list[Extraction]:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    store = Store(tmp_path_factory.mktemp("corpus") / "corpus.duckdb")
+    store = Store(tmp_path_factory.mktemp("corpus") / "corpus.duckdb", write=True)
     report = store.ingest(extractions())
     assert (report.added, report.replaced, report.unchanged) == (123, 0, 0)
     return store
@@ -42,7 +43,7 @@ def test_ingesting_again_adds_nothing(store: Store) -> None:
 
 
 def test_a_changed_document_replaces_its_facts(tmp_path: Path) -> None:
-    store = Store(tmp_path / "c.duckdb")
+    store = Store(tmp_path / "c.duckdb", write=True)
     text = SAMPLE.read_text(encoding="utf-8")
     store.ingest([extract_document(parse_text(text, "a.txt", "a"))])
     first = store.summary()
@@ -133,7 +134,7 @@ def test_pair_report(store: Store) -> None:
 
 def test_exports_of_a_query(store: Store, tmp_path: Path) -> None:
     parquet = tmp_path / "pair.parquet"
-    assert store.export_parquet(parquet, pair=("KAZ", "PAK")) == 10
+    assert store.export_parquet(parquet, EventFilters(pair=("KAZ", "PAK"))) == 10
     db = str(tmp_path / "cli.duckdb")
     runner = CliRunner()
     runner.invoke(app, ["ingest", str(SAMPLE), "--db", db])
@@ -152,7 +153,7 @@ def test_exports_of_a_query(store: Store, tmp_path: Path) -> None:
 
 def test_a_reprint_is_linked_and_its_events_counted_once(tmp_path: Path) -> None:
     """A reprint of the reference article by another agency, with a source line added."""
-    store = Store(tmp_path / "d.duckdb")
+    store = Store(tmp_path / "d.duckdb", write=True)
     text = SAMPLE.read_text(encoding="utf-8")
     reprint = text.replace("KAZAKHSTAN TODAY", "Казинформ") + "\n\nИсточник: пресс-служба МИД РК."
     store.ingest([extract_document(from_text(text, "a.txt", "a")), extract_document(from_text(reprint, "b.txt", "b"))])
@@ -162,10 +163,10 @@ def test_a_reprint_is_linked_and_its_events_counted_once(tmp_path: Path) -> None
     pair = store.events(pair=("KAZ", "PAK"))
     assert len(pair) == 10
     assert all(e["sources"] == 2 for e in pair)
-    reprinted = store.rows("SELECT similarity FROM documents WHERE doc_key = 'b'", [])[0]["similarity"]
+    reprinted = rows(store.db, "SELECT similarity FROM documents WHERE doc_key = 'b'", [])[0]["similarity"]
     assert reprinted > 0.8
     [person] = store.find_entities("Ержан Кистафин")
-    reasons = store.rows("SELECT merge_reason FROM doc_entities WHERE entity = ?", [person])
+    reasons = rows(store.db, "SELECT merge_reason FROM doc_entities WHERE entity = ?", [person])
     assert [r["merge_reason"] for r in reasons] == ["first seen here", "same full name"]
 
 
@@ -175,8 +176,8 @@ def test_different_articles_are_not_duplicates(store: Store) -> None:
 
 def test_ingest_reports_a_broken_document_and_stores_the_rest(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe broken")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01")
     result = CliRunner().invoke(app, ["ingest", str(bad), str(SAMPLE), "--db", str(tmp_path / "b.duckdb")])
     assert result.exit_code == 2
-    assert f"letopis: cannot process {bad}: not valid UTF-8 at byte 0" in result.stderr
-    assert result.stdout.strip() == "added 1, replaced 0, unchanged 0, failed 1"
+    assert f"letopis: cannot process {bad}: binary file" in result.stderr
+    assert result.stdout.startswith("added 1, replaced 0, unchanged 0, rejected 1; skipped 0 files in folders")

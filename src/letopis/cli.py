@@ -1,27 +1,30 @@
-"""`letopis extract PATH... --format json|jsonl|text`: a thin face over the library."""
+"""`letopis extract PATH... --format json|jsonl|text`: a thin face over the library.
+
+The NLP pipeline, the readers and the scorers are imported by the commands that use them, so that the
+commands that only query a corpus start without loading them."""
 
 from __future__ import annotations
 
 import csv
+import functools
+import inspect
+import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 
-from letopis.evaluate.factru import evaluate as evaluate_factru
-from letopis.evaluate.nerel import evaluate as evaluate_nerel
-from letopis.evaluate.score import Report, render_report
 from letopis.export import GDELT_COLUMNS, gdelt_rows, plover_records
-from letopis.model import Extraction, Failure
-from letopis.pipeline import extract_paths
-from letopis.render import render_text
-from letopis.store import Store
+from letopis.model import MAX_CHARS, MAX_SECONDS, Document, Extraction, Failure, Limits, Skipped
+from letopis.render import printable, render_text
+from letopis.store import EventFilters, Store, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -52,6 +55,10 @@ def evaluate(
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the report as JSON to this file")] = None,
 ) -> None:
     """Score extraction on a public benchmark: NER per type, facts (see docs/evaluation.md)."""
+    from letopis.evaluate.factru import evaluate as evaluate_factru
+    from letopis.evaluate.nerel import evaluate as evaluate_nerel
+    from letopis.evaluate.score import Report, render_report
+
     if not directory.is_dir():
         typer.echo(f"letopis: {directory} is not a folder", err=True)
         raise typer.Exit(2)
@@ -66,6 +73,13 @@ def evaluate(
 
 DB = Annotated[Path, typer.Option("--db", help="The corpus database (DuckDB; the search index sits beside it)")]
 DEFAULT_DB = Path("letopis.duckdb")
+Lang = Annotated[str, typer.Option("--lang", help="ru: documents in other languages are rejected; any: all")]
+MaxChars = Annotated[int, typer.Option("--max-chars", min=1, help="Reject a longer document")]
+MaxSeconds = Annotated[float, typer.Option("--max-seconds", min=0, help="Reject a document whose extraction "
+                                           "takes longer (0: no limit)")]  # fmt: skip
+Root = Annotated[Path | None, typer.Option(help="Identify documents by their path relative to this folder "
+                                           "(default: the current folder)")]  # fmt: skip
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="List every file skipped in a folder")]
 
 
 class Table(StrEnum):
@@ -74,23 +88,43 @@ class Table(StrEnum):
     csv = "csv"
 
 
+def write(text: str, stream: TextIO | None = None) -> None:
+    """Write to stdout (or `stream`); control characters are escaped when it is a terminal."""
+    stream = stream or sys.stdout
+    stream.write(printable(text) if stream.isatty() else text)
+
+
+def say(message: str) -> None:
+    """One line on stderr, control characters escaped."""
+    typer.echo(printable(message), err=True)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """A corpus that cannot be used or a bad argument: one line on stderr and exit status 1."""
+    try:
+        yield
+    except (StoreError, ValueError) as error:
+        say(f"letopis: {error}")
+        raise typer.Exit(1) from None
+
+
 def emit(rows: list[dict[str, Any]], output_format: Table) -> None:
     if output_format is Table.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2, default=str)
-        sys.stdout.write("\n")
+        write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
         return
     if not rows:
         return
     if output_format is Table.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
         writer.writeheader()
-        writer.writerows({k: cell(v) for k, v in row.items()} for row in rows)
+        writer.writerows({k: printable(cell(v), keep="\n\t") for k, v in row.items()} for row in rows)
         return
     header = list(rows[0])
-    cells = [[cell(row[k]) for k in header] for row in rows]
+    cells = [[printable(cell(row[k]), keep="") for k in header] for row in rows]
     widths = [min(60, max(len(h), *(len(c[i]) for c in cells))) for i, h in enumerate(header)]
     for line in [header, *cells]:
-        sys.stdout.write("  ".join(c[:w].ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() + "\n")
+        write("  ".join(c[:w].ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() + "\n")
 
 
 def cell(value: Any) -> str:
@@ -101,90 +135,152 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-class Successes:
-    """The extractions of `paths`; a document that fails is reported on stderr with its path and the
-    reason, and counted, and the others go on."""
+def language(value: str) -> bool:
+    """`--lang`: True when any language is processed."""
+    if value not in {"ru", "any"}:
+        raise typer.BadParameter("ru or any")
+    return value == "any"
 
-    def __init__(self, paths: list[Path]) -> None:
-        self.paths = paths
+
+class Inputs:
+    """The documents under `paths`: files that cannot be read are reported on stderr with the path and
+    the reason and counted; files skipped in folders are counted (and listed with --verbose)."""
+
+    def __init__(self, paths: list[Path], any_language: bool, verbose: bool, root: Path | None = None) -> None:
+        self.paths, self.any_language, self.verbose, self.root = paths, any_language, verbose, root
         self.failed = 0
+        self.skipped = 0
 
-    def __iter__(self) -> Iterator[Extraction]:
-        for item in extract_paths(self.paths):
-            if isinstance(item, Failure):
-                self.failed += 1
-                typer.echo(f"letopis: cannot process {item.source}: {item.reason}", err=True)
-            else:
-                yield item
+    def __iter__(self) -> Iterator[Document | Failure]:
+        from letopis.read import read_paths
+
+        for item in read_paths(self.paths, self.root, self.any_language):
+            if isinstance(item, Skipped):
+                self.skipped += 1
+                if self.verbose:
+                    say(f"letopis: skipped {item.path}: {item.reason}")
+                continue
+            yield self.report(item) if isinstance(item, Failure) else item
+
+    def report(self, failure: Failure) -> Failure:
+        self.failed += 1
+        say(f"letopis: cannot process {failure.source}: {failure.reason}")
+        return failure
+
+    def extractions(self, limits: Limits) -> Iterator[Extraction]:
+        from letopis.pipeline import process
+
+        for doc in self:
+            result = process(doc, limits) if isinstance(doc, Document) else doc
+            if isinstance(result, Failure):
+                if not isinstance(doc, Failure):
+                    self.report(result)
+                continue
+            yield result
+
+    def processed(self, limits: Limits, doc: Document) -> Extraction | Failure:
+        from letopis.pipeline import process
+
+        result = process(doc, limits)
+        return self.report(result) if isinstance(result, Failure) else result
+
+    def skipped_line(self) -> str:
+        return f"skipped {self.skipped} files in folders" + ("" if self.verbose else " (--verbose lists them)")
 
 
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to extract and store")],
     db: DB = DEFAULT_DB,
+    root: Root = None,
+    lang: Lang = "ru",
+    max_chars: MaxChars = MAX_CHARS,
+    max_seconds: MaxSeconds = MAX_SECONDS,
+    verbose: Verbose = False,
 ) -> None:
-    """Extract documents and store them; a document already stored (same text) is skipped."""
-    results = Successes(paths)
-    store = Store(db)
-    report = store.ingest(results)
-    store.close()
+    """Extract documents and store them. A source already stored with the same text is not extracted
+    again; a source whose text changed replaces its facts; a document that fails is a reject (letopis
+    rejects). Interrupted, it keeps what it stored: run it again to finish."""
+    inputs = Inputs(paths, language(lang), verbose, root)
+    with user_errors():
+        store = Store(db, write=True)
+        try:
+            report = store.ingest(inputs, partial(inputs.processed, Limits(max_chars, max_seconds)))
+        except KeyboardInterrupt:
+            say("letopis: interrupted; the batches stored so far are kept: run the same ingest again to finish")
+            raise typer.Exit(130) from None
+        finally:
+            store.close()
     typer.echo(
-        f"added {report.added}, replaced {report.replaced}, unchanged {report.unchanged}, failed {results.failed}"
+        f"added {report.added}, replaced {report.replaced}, unchanged {report.unchanged}, "
+        f"rejected {report.rejected}; {inputs.skipped_line()}"
     )
-    if results.failed:
+    if report.rejected:
         raise typer.Exit(2)
+
+
+@app.command()
+def rejects(db: DB = DEFAULT_DB, output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table) -> None:
+    """Documents that could not be stored: source, stage (read, language, limit, extract, store), reason."""
+    with user_errors():
+        emit(Store(db).rejects(), output_format)
 
 
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words in any form: Казахстан finds казахстанских")],
     db: DB = DEFAULT_DB,
-    limit: Annotated[int, typer.Option(help="How many documents")] = 10,
+    limit: Annotated[int, typer.Option(help="How many documents (1 to 1,000)")] = 10,
     output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
 ) -> None:
     """Full-text search with Russian morphology (BM25 over lemmas), with snippets."""
-    emit(Store(db).search(query, limit), output_format)
+    with user_errors():
+        emit(Store(db).search(query, limit), output_format)
 
 
-EntityName = Annotated[str | None, typer.Option("--entity", help="Events of this entity (its name)")]
-Pair = Annotated[str | None, typer.Option("--pair", help="Country pair, either direction: KAZ-PAK")]
-Type = Annotated[str | None, typer.Option("--type", help="PLOVER type: CONSULT, AGREE, ...")]
-Context = Annotated[str | None, typer.Option("--context", help="PLOVER context: diplomatic, economic, ...")]
-Topic = Annotated[str | None, typer.Option("--topic", help="Topic: trade, banking, logistics, ...")]
-Place = Annotated[str | None, typer.Option("--place", help="Place name")]
-Since = Annotated[str | None, typer.Option("--since", help="From date YYYY-MM-DD")]
-Until = Annotated[str | None, typer.Option("--until", help="To date YYYY-MM-DD")]
+FILTER_OPTIONS: dict[str, Any] = {
+    "entity": Annotated[str | None, typer.Option("--entity", help="Events of this entity (its name)")],
+    "pair": Annotated[str | None, typer.Option("--pair", help="Country pair, either direction: KAZ-PAK")],
+    "type": Annotated[str | None, typer.Option("--type", help="PLOVER type: CONSULT, AGREE, ...")],
+    "context": Annotated[str | None, typer.Option("--context", help="PLOVER context: diplomatic, economic, ...")],
+    "topic": Annotated[str | None, typer.Option("--topic", help="Topic: trade, banking, logistics, ...")],
+    "place": Annotated[str | None, typer.Option("--place", help="Place name")],
+    "since": Annotated[str | None, typer.Option("--since", help="From date YYYY-MM-DD")],
+    "until": Annotated[str | None, typer.Option("--until", help="To date YYYY-MM-DD")],
+}
 
 
-def event_filters(entity: str | None, pair: str | None, type: str | None, context: str | None, topic: str | None,
-                  place: str | None, since: str | None, until: str | None) -> dict[str, Any]:  # fmt: skip
-    countries = pair.upper().split("-", 1) if pair else None
-    if countries is not None and len(countries) != 2:
-        typer.echo("letopis: --pair takes two ISO alpha-3 codes, as KAZ-PAK", err=True)
-        raise typer.Exit(2)
-    return {"entity": entity, "pair": (countries[0], countries[1]) if countries else None, "type": type,
-            "context": context, "topic": topic, "place": place,
-            "since": date.fromisoformat(since) if since else None,
-            "until": date.fromisoformat(until) if until else None}  # fmt: skip
+def with_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """The event filter options, declared once: a command that takes `filters: EventFilters` gets them
+    as options (`--pair KAZ-PAK --type CONSULT ...`), checked and built into one record."""
+    signature = inspect.signature(command, eval_str=True)
+    options = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+               for name, annotation in FILTER_OPTIONS.items()]  # fmt: skip
+    kept = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in signature.parameters.values()
+            if p.name != "filters"]  # fmt: skip
+
+    @functools.wraps(command)
+    def run(**given: Any) -> None:
+        with user_errors():
+            filters = EventFilters.parse(**{name: given.pop(name) for name in FILTER_OPTIONS})
+        command(filters=filters, **given)
+
+    run.__signature__ = signature.replace(parameters=[*kept, *options])  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in [*kept, *options]}
+    return run
 
 
 @app.command()
+@with_filters
 def events(
+    filters: EventFilters,
     db: DB = DEFAULT_DB,
-    entity: EntityName = None,
-    pair: Pair = None,
-    type: Type = None,
-    context: Context = None,
-    topic: Topic = None,
-    place: Place = None,
-    since: Since = None,
-    until: Until = None,
-    limit: Annotated[int, typer.Option(help="At most this many events")] = 100,
+    limit: Annotated[int, typer.Option(help="At most this many events (1 to 1,000,000)")] = 100,
     output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
 ) -> None:
     """Events of the corpus, filtered."""
-    filters = event_filters(entity, pair, type, context, topic, place, since, until)
-    emit(Store(db).events(limit=limit, **filters), output_format)
+    with user_errors():
+        emit(Store(db).events(limit=limit, filters=filters), output_format)
 
 
 class Export(StrEnum):
@@ -196,45 +292,56 @@ class Export(StrEnum):
 
 
 @app.command()
+@with_filters
 def export(
+    filters: EventFilters,
     export_format: Annotated[Export, typer.Argument(help="csv, jsonl, parquet, plover (PLOVER JSONL), gdelt (TSV)")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write")],
     db: DB = DEFAULT_DB,
-    entity: EntityName = None,
-    pair: Pair = None,
-    type: Type = None,
-    context: Context = None,
-    topic: Topic = None,
-    place: Place = None,
-    since: Since = None,
-    until: Until = None,
 ) -> None:
     """Export the events of a query."""
-    store = Store(db)
-    filters = event_filters(entity, pair, type, context, topic, place, since, until)
-    if export_format is Export.parquet:
-        typer.echo(f"{store.export_parquet(output, **filters)} events -> {output}")
-        return
-    rows = store.events(limit=10**9, **filters)
-    with output.open("w", encoding="utf-8", newline="") as sink:
-        if export_format is Export.csv:
-            writer = csv.DictWriter(sink, fieldnames=list(rows[0]) if rows else ["id"])
-            writer.writeheader()
-            writer.writerows({k: cell(v) for k, v in row.items()} for row in rows)
-        elif export_format is Export.jsonl:
-            sink.writelines(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
-        else:
-            if export_format is Export.gdelt:
-                sink.write("\t".join(GDELT_COLUMNS) + "\n")
-            wanted = {row["id"] for row in rows}
-            for doc_hash in dict.fromkeys(row["hash"] for row in rows):
-                full = store.extraction(doc_hash)
-                chosen = replace(full, events=tuple(e for e in full.events if e.id in wanted))
-                if export_format is Export.plover:
-                    sink.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in plover_records(chosen))
-                else:
-                    sink.writelines("\t".join(r) + "\n" for r in gdelt_rows(chosen))
+    with user_errors():
+        store = Store(db)
+        if export_format is Export.parquet:
+            typer.echo(f"{store.export_parquet(output, filters)} events -> {output}")
+            return
+        rows = store.events(limit=10**6, filters=filters)
+        try:
+            with output.open("w", encoding="utf-8", newline="") as sink:
+                write_export(store, export_format, rows, sink)
+        except OSError as error:
+            raise ValueError(f"cannot write {output}: {error.strerror or error}") from None
     typer.echo(f"{len(rows)} events -> {output}")
+
+
+def write_export(store: Store, export_format: Export, rows: list[dict[str, Any]], sink: TextIO) -> None:
+    if export_format is Export.csv:
+        writer = csv.DictWriter(sink, fieldnames=list(rows[0]) if rows else ["id"])
+        writer.writeheader()
+        writer.writerows({k: printable(cell(v), keep="\n\t") for k, v in row.items()} for row in rows)
+        return
+    if export_format is Export.jsonl:
+        sink.writelines(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
+        return
+    if export_format is Export.gdelt:
+        sink.write("\t".join(GDELT_COLUMNS) + "\n")
+    wanted = {row["id"] for row in rows}
+    for doc_hash in dict.fromkeys(row["hash"] for row in rows):
+        full = store.extraction(doc_hash)
+        chosen = replace(full, events=tuple(e for e in full.events if e.id in wanted))
+        write_events(chosen, export_format, sink)
+
+
+def write_events(result: Extraction, export_format: Export | Format, sink: TextIO) -> None:
+    if export_format == "plover":
+        sink.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in plover_records(result))
+    else:
+        sink.writelines("\t".join(tsv_cell(c) for c in r) + "\n" for r in gdelt_rows(result))
+
+
+def tsv_cell(value: str) -> str:
+    """A TSV cell holds no tab, line break or control character."""
+    return printable(" ".join(value.split()), keep="")
 
 
 @app.command()
@@ -245,7 +352,8 @@ def pair(
     output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
 ) -> None:
     """Relations of two countries: events by month, type and topic; top people and organisations."""
-    found = Store(db).pair(first.upper(), second.upper())
+    with user_errors():
+        found = Store(db).pair(first, second)
     if output_format is Table.json:
         emit([found], output_format)
         return
@@ -263,15 +371,16 @@ def entity(
     output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
 ) -> None:
     """An entity across the corpus: positions over time, aliases, counterparts, events."""
-    found = Store(db).entity(name)
+    with user_errors():
+        found = Store(db).entity(name)
     if found is None:
-        typer.echo(f"letopis: no entity called {name!r}", err=True)
+        say(f"letopis: no entity called {name!r}")
         raise typer.Exit(1)
     if output_format is Table.json:
         emit([found], output_format)
         return
-    typer.echo(f"{found['name']}  ({found['type']}, {found['country'] or '-'} {found['sector'] or ''})".rstrip())
-    typer.echo("aliases: " + ", ".join(found["aliases"]))
+    write(f"{found['name']}  ({found['type']}, {found['country'] or '-'} {found['sector'] or ''})".rstrip() + "\n")
+    write("aliases: " + ", ".join(found["aliases"]) + "\n")
     for title, rows in (("Positions", found["positions"]), ("Counterparts", found["counterparts"]),
                         ("Events", found["events"])):  # fmt: skip
         typer.echo(f"\n{title} ({len(rows)})")
@@ -281,11 +390,15 @@ def entity(
 @app.command()
 def summary(db: DB = DEFAULT_DB) -> None:
     """What the corpus holds: documents, entities, events by type, top country pairs."""
-    found = Store(db).summary()
+    with user_errors():
+        found = Store(db).summary()
     typer.echo(
-        f"documents {found['documents']} ({found['near_duplicates']} near-duplicates), entities {found['entities']}, "
-        f"occupations {found['occupations']}, events {found['events']} (from {found['event_reports']} reports)"
+        f"documents {found['documents']} ({found['near_duplicates']} near-duplicates) from {found['sources']} "
+        f"sources, entities {found['entities']}, occupations {found['occupations']}, events {found['events']} "
+        f"(from {found['event_reports']} reports); rejected {found['rejects']} (letopis rejects)"
     )
+    if found["not_searchable"]:
+        typer.echo(f"{found['not_searchable']} documents are not searchable yet: an ingest was cut short, run it again")
     typer.echo("\nEvents by type")
     emit(found["events_by_type"], Table.table)
     typer.echo("\nTop country pairs (actor-recipient)")
@@ -295,31 +408,40 @@ def summary(db: DB = DEFAULT_DB) -> None:
 @app.command()
 def extract(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders (read recursively): seed .txt, plain .txt, .jsonl")
+        list[Path], typer.Argument(help="Files or folders (read recursively): seed .txt, plain .txt/.md, .jsonl")
     ],
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.json,
+    lang: Lang = "ru",
+    max_chars: MaxChars = MAX_CHARS,
+    max_seconds: MaxSeconds = MAX_SECONDS,
+    verbose: Verbose = False,
 ) -> None:
     """Extract entities, occupations, actors and PLOVER events from articles. Exit 2 if some failed.
 
     Formats: json (one object per document), jsonl, text (readable), plover (PLOVER JSONL, one event
     per line), gdelt (GDELT 2.0 Events-style TSV with a header row, one row per actor/recipient pair)."""
-    results = Successes(paths)
+    inputs = Inputs(paths, language(lang), verbose)
+    write_extractions(inputs.extractions(Limits(max_chars, max_seconds)), output_format)
+    if inputs.skipped:
+        say(f"letopis: {inputs.skipped_line()}")
+    if inputs.failed:
+        raise typer.Exit(2)
+
+
+def write_extractions(results: Iterable[Extraction], output_format: Format) -> None:
     records = []
     if output_format is Format.gdelt:
-        sys.stdout.write("\t".join(GDELT_COLUMNS) + "\n")
+        write("\t".join(GDELT_COLUMNS) + "\n")
     for item in results:
         if output_format is Format.json:
             records.append(item.to_json())
         elif output_format is Format.jsonl:
-            sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
-        elif output_format is Format.plover:
-            sys.stdout.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in plover_records(item))
-        elif output_format is Format.gdelt:
-            sys.stdout.writelines("\t".join(row) + "\n" for row in gdelt_rows(item))
+            write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+        elif output_format in (Format.plover, Format.gdelt):
+            lines = io.StringIO()
+            write_events(item, output_format, lines)
+            write(lines.getvalue())
         else:
-            sys.stdout.write(render_text(item) + "\n")
+            write(render_text(item) + "\n")
     if output_format is Format.json:
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    if results.failed:
-        raise typer.Exit(2)
+        write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")

@@ -71,6 +71,19 @@ class Failure:
     source_id: str = ""
 
 
+MAX_CHARS = 1_000_000
+MAX_SECONDS = 300.0
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Per-document limits (docs/reliability.md): a longer document, or one whose extraction takes longer,
+    is a reject of stage `limit` and the others go on. The defaults keep one process under 500 MB."""
+
+    max_chars: int = MAX_CHARS
+    max_seconds: float = MAX_SECONDS
+
+
 @dataclass(frozen=True, slots=True)
 class Skipped:
     """A file in a folder that is not read (an unsupported kind, a hidden file, an unreadable folder)."""

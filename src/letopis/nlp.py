@@ -2,14 +2,22 @@
 
 Each unit of a document (headline, photo credit, dateline, body block) is segmented on its own, so a
 headline is never glued to the first sentence. Models are loaded once per process (`pipeline()`).
+
+The models read the text without invisible characters (controls, zero-width and bidi marks, the soft
+hyphen: `Кис\u200bтафин` is one word), in bounded pieces: natasha's parser scores every pair of words
+of a sentence, so a sentence of more than MAX_SENTENCE_TOKENS words is read as consecutive chunks of at
+most that many, and NER reads a unit in pieces of whole sentences of at most MAX_NER_TOKENS words. Every
+offset is mapped back into the original text.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from typing import Any
 
 import natasha  # natasha before pymorphy: pymorphy2 needs it imported first on Python 3.11
@@ -18,9 +26,64 @@ from razdel import sentenize, tokenize
 
 from letopis.model import Document, EntityType, UnitKind
 
+MAX_SENTENCE_TOKENS = 256  # the longest sentence of factRuEval-2016 and NEREL has 202 words
+MAX_NER_TOKENS = 512  # the longest unit of factRuEval-2016 and NEREL has 424 words
+# C0 and C1 controls that are no whitespace, DEL, soft hyphen, zero-width and bidi marks, word joiner
+# and invisible operators, byte order mark: removed before NLP
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+# controls that are whitespace (vertical tab, form feed, separators, next line, line and paragraph
+# separators): read as a space
+BLANK = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+
+
+def visible(text: str) -> str:
+    """`text` as the models read it: without invisible characters, whitespace controls as spaces."""
+    return BLANK.sub(" ", INVISIBLE.sub("", text))
+
+
+@dataclass(frozen=True, slots=True)
+class Plain:
+    """A text as the models read it (`visible`), and the way back: `removed` holds the original offsets
+    of the characters taken out, `shifts` the plain offset each of them stood at."""
+
+    text: str
+    removed: list[int]
+    shifts: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Plain:
+        removed = [m.start() for m in INVISIBLE.finditer(text)]
+        return cls(visible(text), removed, [offset - i for i, offset in enumerate(removed)])
+
+    def outer(self, offset: int) -> int:
+        """Original offset of the plain character at `offset`."""
+        return offset + bisect_right(self.shifts, offset) if self.shifts else offset
+
+    def inner(self, offset: int) -> int:
+        """Plain offset of the original offset `offset`."""
+        return offset - bisect_left(self.removed, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A sentence, or a chunk of an over-long one, as the models read it: its words and where each
+    starts in the plain text."""
+
+    starts: list[int]
+    words: list[str]
+
+    @property
+    def end(self) -> int:
+        return self.starts[-1] + len(self.words[-1])
+
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A word with offsets into the document text; `text` is the word as the models read it (without
+    invisible characters) and `plain_start` where it starts in that reading."""
+
     index: int
     start: int
     end: int
@@ -30,7 +93,8 @@ class Token:
     head: int
     rel: str
     sent: int
-    memo: list[str] = field(default_factory=list, repr=False, compare=False)
+    plain_start: int
+    memo: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def case(self) -> str | None:
@@ -40,13 +104,17 @@ class Token:
     def lemma(self) -> str:
         """pymorphy's lemma chosen by the tagger's part of speech and features, computed on first use
         (most tokens never need one, and lemmatising all of them would cost a third of the run)."""
-        if not self.memo:
-            self.memo.append(pipeline().lemma(self.text, self.pos, self.feats))
-        return self.memo[0]
+        memo = self.memo
+        if memo is None:
+            memo = pipeline().lemma(self.text, self.pos, self.feats)
+            object.__setattr__(self, "memo", memo)  # frozen to everyone else: set once, here
+        return memo
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence, or a chunk of one longer than MAX_SENTENCE_TOKENS words."""
+
     index: int
     start: int
     end: int
@@ -84,6 +152,10 @@ class Parsed:
         """Indexes [first, last) of the tokens that overlap text[start:end]."""
         return bisect_right(self.ends, start), bisect_left(self.starts, end)
 
+    def visible(self, start: int, end: int) -> str:
+        """text[start:end] as the models read it, for names built from the text."""
+        return visible(self.text[start:end])
+
 
 class NLP:
     """natasha models, built once."""
@@ -96,50 +168,56 @@ class NLP:
         self.vocab = natasha.MorphVocab()
 
     def parse(self, doc: Document) -> Parsed:
-        text = doc.text
-        sentences: list[tuple[int, int, UnitKind, list[tuple[int, int, str]]]] = []
-        for unit in doc.units:
-            chunk = text[unit.start : unit.end]
-            for sent in sentenize(chunk):
-                base = unit.start + sent.start
-                words = [(base + t.start, base + t.stop, t.text) for t in tokenize(sent.text)]
-                if words:
-                    sentences.append((base, unit.start + sent.stop, unit.kind, words))
-        chunks = [[w[2] for w in s[3]] for s in sentences]
-        morphs = list(self.morph.map(chunks))
-        trees = list(self.syntax.map(chunks))
+        """Tokens, sentences (chunks of long ones) and NER spans of a document, offsets into `doc.text`."""
+        plain = Plain.of(doc.text)
+        units = [(u.kind, plain.inner(u.start), plain.inner(u.end)) for u in doc.units]
+        segmented = [(kind, start, end, list(segment(plain.text, start, end))) for kind, start, end in units]
+        pieces = [piece for _, start, end, chunks in segmented for piece in ner_pieces(start, end, chunks)]
+        sentences = [(kind, chunk) for kind, _, _, chunks in segmented for chunk in chunks]
+        parsed = Parsed(doc.text, *self.tag(plain, sentences), ())
+        return Parsed(doc.text, parsed.tokens, parsed.sentences, self.recognise(plain, pieces, parsed))
+
+    def tag(
+        self, plain: Plain, sentences: list[tuple[UnitKind, Chunk]]
+    ) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
+        """Morphology and syntax of each sentence, streamed: a batch of sentences at a time in memory. Tokens
+        of one tag share its part of speech and features (half of a token's memory otherwise)."""
+        texts = [chunk.words for _, chunk in sentences]
+        tags: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, Mapping[str, str]]] = {}
         tokens: list[Token] = []
         records: list[Sentence] = []
-        for index, ((start, end, kind, words), morph, tree) in enumerate(zip(sentences, morphs, trees, strict=True)):
+        tagged = zip(sentences, self.morph.map(texts), self.syntax.map(texts), strict=True)
+        for index, ((kind, chunk), morph, tree) in enumerate(tagged):
             first = len(tokens)
-            for (w_start, w_end, word), tag, dep in zip(words, morph.tokens, tree.tokens, strict=True):
+            for start, text, tag, dep in zip(chunk.starts, chunk.words, morph.tokens, tree.tokens, strict=True):
                 head = int(dep.head_id)
+                pos, feats = tags.setdefault((tag.pos, tuple(tag.feats.items())), (tag.pos, tag.feats))
                 tokens.append(
                     Token(
                         index=len(tokens),
-                        start=w_start,
-                        end=w_end,
-                        text=word,
-                        pos=tag.pos,
-                        feats=tag.feats,
+                        start=plain.outer(start),
+                        end=plain.outer(start + len(text) - 1) + 1,
+                        text=text,
+                        pos=pos,
+                        feats=feats,
                         head=first + head - 1 if head > 0 else -1,
                         rel=dep.rel,
                         sent=index,
+                        plain_start=start,
                     )
                 )
-            records.append(Sentence(index, start, end, first, len(tokens), kind))
-        parsed = Parsed(text, tuple(tokens), tuple(records), ())
-        spans = [
-            NerSpan(
-                unit.start + s.start,
-                unit.start + s.stop,
-                s.type,
-                *parsed.token_range(unit.start + s.start, unit.start + s.stop),
-            )
-            for unit, markup in zip(doc.units, self.ner.map([text[u.start : u.end] for u in doc.units]), strict=True)
-            for s in markup.spans
-        ]
-        return Parsed(text, parsed.tokens, parsed.sentences, tuple(spans))
+            records.append(Sentence(index, tokens[first].start, tokens[-1].end, first, len(tokens), kind))
+        return tuple(tokens), tuple(records)
+
+    def recognise(self, plain: Plain, pieces: list[tuple[int, int]], parsed: Parsed) -> tuple[NerSpan, ...]:
+        """NER spans of the pieces (plain offsets), mapped to the document text and its tokens."""
+        spans: list[NerSpan] = []
+        markups = self.ner.map([plain.text[start:end] for start, end in pieces])
+        for (offset, _), markup in zip(pieces, markups, strict=True):
+            for span in markup.spans:
+                start, end = plain.outer(offset + span.start), plain.outer(offset + span.stop - 1) + 1
+                spans.append(NerSpan(start, end, span.type, *parsed.token_range(start, end)))
+        return tuple(spans)
 
     def lemma(self, word: str, pos: str, feats: Mapping[str, str]) -> str:
         return str(self.vocab.lemmatize(word, pos, dict(feats))).replace("ё", "е")
@@ -153,7 +231,9 @@ class NLP:
         if type == "ORG":
             head = next((i + 1 for i, t in enumerate(tokens) if t.pos in {"NOUN", "PROPN"}), len(tokens))
         words = [self.inflect(t, agreeing(tokens, i)) if i < head else t.text.lower() for i, t in enumerate(tokens)]
-        natasha_tokens: list[Any] = [natasha.doc.DocToken(t.start, t.end, t.text) for t in tokens]
+        natasha_tokens: list[Any] = [
+            natasha.doc.DocToken(t.plain_start, t.plain_start + len(t.text), t.text) for t in tokens
+        ]
         shaped = list(natasha_norm.recover_shapes(words, natasha_tokens))
         return str(natasha_norm.recover_spaces(shaped, natasha_tokens))
 
@@ -174,6 +254,37 @@ def agreeing(tokens: Sequence[Token], index: int) -> Mapping[str, str]:
     if token.case is not None or token.pos != "ADJ":
         return token.feats
     return next((t.feats for t in tokens[index + 1 :] if t.case is not None), token.feats)
+
+
+def segment(text: str, start: int, end: int) -> Iterator[Chunk]:
+    """Each sentence of text[start:end], a sentence longer than MAX_SENTENCE_TOKENS words in consecutive
+    chunks of at most that many."""
+    for sent in sentenize(text[start:end]):
+        base = start + sent.start
+        tokens = tokenize(sent.text)
+        while chunk := list(islice(tokens, MAX_SENTENCE_TOKENS)):
+            yield Chunk([base + t.start for t in chunk], [t.text for t in chunk])
+
+
+def ner_pieces(start: int, end: int, chunks: list[Chunk]) -> Iterator[tuple[int, int]]:
+    """Plain offsets of the pieces of a unit NER reads: the whole unit when it has at most MAX_NER_TOKENS
+    words, else runs of whole sentences (or chunks of one) of at most that many words each; none when the
+    unit has no words (it was all invisible characters)."""
+    if not chunks:
+        return
+    if sum(len(chunk.words) for chunk in chunks) <= MAX_NER_TOKENS:
+        yield start, end
+        return
+    piece: list[Chunk] = []
+    size = 0
+    for chunk in chunks:
+        if piece and size + len(chunk.words) > MAX_NER_TOKENS:
+            yield piece[0].starts[0], piece[-1].end
+            piece, size = [], 0
+        piece.append(chunk)
+        size += len(chunk.words)
+    if piece:
+        yield piece[0].starts[0], piece[-1].end
 
 
 @cache

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +13,7 @@ from letopis.extractors.actors import code_actors, setting_country
 from letopis.extractors.entities import Cluster, EntityFinder, cluster
 from letopis.extractors.events import EventFinder, finish
 from letopis.extractors.roles import Role, RoleFinder
-from letopis.model import Document, Entity, Extraction, Failure, Occupation
+from letopis.model import Document, Entity, Extraction, Failure, Limits, Occupation, Skipped
 from letopis.nlp import Parsed, pipeline
 from letopis.read import from_text, read_paths
 
@@ -68,13 +71,52 @@ def occupation(role: Role) -> Occupation:
     )
 
 
-def extract_paths(paths: Iterable[Path]) -> Iterator[Extraction | Failure]:
+DEFAULT_LIMITS = Limits()
+
+
+class Expired(BaseException):
+    """A document's extraction ran out of time (a BaseException, so no library's `except Exception`
+    swallows it)."""
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Raise `Expired` in the block after `seconds` (on the main thread; elsewhere there is no timer)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process(doc: Document, limits: Limits = DEFAULT_LIMITS) -> Extraction | Failure:
+    """The extraction of one document, or a `Failure` saying why there is none (over a limit, or an
+    error in extraction); it never raises for a bad document."""
+    if len(doc.text) > limits.max_chars:
+        reason = f"{len(doc.text):,} characters, over the limit of {limits.max_chars:,} (--max-chars)"
+        return Failure(doc.source, reason, "limit", doc.source_id)
+    try:
+        with deadline(limits.max_seconds):
+            return extract_document(doc)
+    except Expired:
+        reason = f"extraction took over {limits.max_seconds:g} s, the limit (--max-seconds)"
+        return Failure(doc.source, reason, "limit", doc.source_id)
+    except Exception as error:  # a document that breaks extraction must not stop the batch
+        return Failure(doc.source, f"extraction failed: {type(error).__name__}: {error}", "extract", doc.source_id)
+
+
+def extract_paths(
+    paths: Iterable[Path], root: Path | None = None, any_language: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Extraction | Failure | Skipped]:
     """Extractions of every readable document under `paths`; a failure is yielded and the rest go on."""
-    for item in read_paths(paths):
-        if isinstance(item, Failure):
-            yield item
-            continue
-        try:
-            yield extract_document(item)
-        except Exception as error:  # a document that breaks extraction must not stop the batch
-            yield Failure(item.source, f"extraction failed: {type(error).__name__}: {error}")
+    for item in read_paths(paths, root, any_language):
+        yield process(item, limits) if isinstance(item, Document) else item

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from letopis.model import Entity, Event, Extraction
 
 QUOTE_LENGTH = 90
+# Control characters (C0, DEL, C1), zero-width and bidirectional marks, line and paragraph separators.
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def printable(text: str, keep: str = "\n\t") -> str:
+    """`text` with control, zero-width and bidi characters shown as escapes (ESC -> `\\x1b`), except those
+    in `keep`, so that nothing in an article can move a terminal's cursor or break a table or a TSV."""
+    return UNPRINTABLE.sub(lambda m: m.group() if m.group() in keep else escape(m.group()), text)
+
+
+def escape(char: str) -> str:
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def table(title: str, header: list[str], rows: list[list[str]]) -> list[str]:

@@ -69,21 +69,23 @@ def code_actors(
             codes[item.id] = (org_country(item, parsed, setting), org_sector(item, parsed))
         elif item.type == "LOC":
             codes[item.id] = ((item.place.country or None) if item.place else None, None)
+    first_roles: dict[int, Role] = {}
+    for role in roles:
+        first_roles.setdefault(id(role.person), role)
     for item in clusters:
         if item.type == "PER":
-            codes[item.id] = person_code(item, roles, codes)
+            codes[item.id] = person_code(first_roles.get(id(item)), codes)
     return codes
 
 
-def person_code(
-    item: Cluster, roles: list[Role], codes: dict[str, tuple[str | None, str | None]]
-) -> tuple[str | None, str | None]:
-    for role in (r for r in roles if r.person is item):
-        sector = positions()[role.head][0]
-        country = None
-        if role.where is not None:
-            country, where_sector = codes.get(role.where.id, (None, None))
-            if sector is None:
-                sector = where_sector if role.where.type == "ORG" else "GOV"
-        return country, sector
-    return None, None
+def person_code(role: Role | None, codes: dict[str, tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    """A person's code from their first role."""
+    if role is None:
+        return None, None
+    sector = positions()[role.head][0]
+    country = None
+    if role.where is not None:
+        country, where_sector = codes.get(role.where.id, (None, None))
+        if sector is None:
+            sector = where_sector if role.where.type == "ORG" else "GOV"
+    return country, sector

@@ -3,8 +3,10 @@ grouped into one entity per real-world thing in the document."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import islice
 
 from letopis.extractors.places import Place, gazetteer
 from letopis.lexicon import key, named_groups, not_org_words, org_phrases, org_words, positions
@@ -46,6 +48,7 @@ class Cluster:
     candidates: list[Candidate]
     anaphors: list[Mention] = field(default_factory=list)
     id: str = ""
+    looked: tuple[int, Place | None] = field(default=(0, None), repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -56,7 +59,14 @@ class Cluster:
 
     @property
     def place(self) -> Place | None:
-        return next((c.place for c in self.candidates if c.place is not None), None)
+        """The place of the first mention that resolves to one. Mentions are only added at the end once
+        `cluster` has sorted them, so a mention is looked at once however often this is asked (`looked`:
+        the mentions looked at so far, the place found)."""
+        seen, place = self.looked
+        if place is None and seen < len(self.candidates):
+            place = next((c.place for c in self.candidates[seen:] if c.place is not None), None)
+            self.looked = (len(self.candidates), place)
+        return place
 
     @property
     def first(self) -> int:
@@ -92,12 +102,17 @@ def org_sector_word(tokens: tuple[Token, ...]) -> str | None:
     words = org_words()
     best: tuple[int, str] | None = None
     for i in range(len(lemmas)):
-        for j in range(len(lemmas), i, -1):
+        for j in range(min(len(lemmas), i + longest_org_phrase()), i, -1):
             sector = words.get(tuple(lemmas[i:j]))
             if sector is not None and (best is None or j - i > best[0]):
                 best = (j - i, sector)
                 break
     return best[1] if best else None
+
+
+@cache
+def longest_org_phrase() -> int:
+    return max(map(len, org_words()), default=0)
 
 
 def looks_like_org_name(parsed: Parsed, first: int, last: int, has_ner_org: bool, after_org: bool) -> bool:
@@ -115,6 +130,37 @@ def looks_like_org_name(parsed: Parsed, first: int, last: int, has_ner_org: bool
     descriptor = before is not None and org_sector_word((before,)) is not None
     coordinated = after_org and before is not None and before.text.lower() in {"и", ","}
     return has_ner_org or descriptor or (coordinated and all(is_name_word(t) for t in tokens))
+
+
+class Members:
+    """Candidates in the order they joined, kept by identity and found by their first token, so that a
+    lookup costs the tokens asked about, not the document."""
+
+    def __init__(self, found: Iterable[Candidate]) -> None:
+        self.joined: dict[int, tuple[int, Candidate]] = {}
+        self.starting: dict[int, list[Candidate]] = {}
+        self.count = 0
+        for cand in found:
+            self.add(cand)
+
+    def __contains__(self, cand: Candidate) -> bool:
+        return id(cand) in self.joined
+
+    def add(self, cand: Candidate) -> None:
+        self.joined[id(cand)] = (self.count, cand)
+        self.starting.setdefault(cand.first, []).append(cand)
+        self.count += 1
+
+    def discard(self, cand: Candidate) -> None:
+        self.joined.pop(id(cand), None)
+
+    def within(self, start: int, end: int) -> list[Candidate]:
+        """The members inside tokens [start, end), in the order they joined."""
+        inside = [c for i in range(start, end) for c in self.starting.get(i, ()) if c.last <= end and c in self]
+        return sorted(inside, key=lambda c: self.joined[id(c)][0])
+
+    def members(self) -> list[Candidate]:
+        return [c for _, c in self.joined.values()]
 
 
 class EntityFinder:
@@ -146,21 +192,33 @@ class EntityFinder:
             for s in parsed.spans
             if s.first < s.last
             for c in self.split_brackets(parsed, s.type, s.first, s.last)
-            if not (c.type == "ORG" and parsed.text[c.start : c.end] in not_org_words().get("abbreviation", ()))
+            if not (c.type == "ORG" and parsed.visible(c.start, c.end) in not_org_words().get("abbreviation", ()))
         ]
-        last_org = -1
-        for first, last in quoted_spans(parsed):
-            inside = [c for c in found if c.first < last and c.last > first]
-            after_org = last_org == first - 3
-            if looks_like_org_name(parsed, first, last, any(c.type == "ORG" for c in inside), after_org):
-                quoted = self.quoted(parsed, first, last, inside)
-                found = [c for c in found if c not in inside] + [quoted]
-                last_org = last
-        found = self.titled(parsed, found)
-        found += self.unnamed_by_ner(parsed, found)
-        found = [self.facility(parsed, c) for c in found]
+        found = self.titled(parsed, self.quoted_names(parsed, found))
+        found = [self.facility(parsed, c) for c in self.unnamed_by_ner(parsed, found)]
         found.sort(key=lambda c: c.first)
         return self.described(parsed, self.with_owner_tails(parsed, found))
+
+    def quoted_names(self, parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+        """`found` with quoted organisation names (`компанию "Хиранис Фармасьютикалс"`) in place of the
+        mentions they overlap, added at the end."""
+        spanning: dict[int, list[Candidate]] = {}
+        for cand in found:
+            for index in range(cand.first, cand.last):
+                spanning.setdefault(index, []).append(cand)
+        order = {id(c): n for n, c in enumerate(found)}
+        replaced: set[int] = set()
+        quoted: list[Candidate] = []
+        last_org = -1
+        for first, last in quoted_spans(parsed):
+            overlapping = {id(c): c for i in range(first, last) for c in spanning.get(i, ()) if id(c) not in replaced}
+            inside = sorted(overlapping.values(), key=lambda c: order[id(c)])
+            after_org = last_org == first - 3
+            if looks_like_org_name(parsed, first, last, any(c.type == "ORG" for c in inside), after_org):
+                quoted.append(self.quoted(parsed, first, last, inside))
+                replaced.update(overlapping)
+                last_org = last
+        return [c for c in found if id(c) not in replaced] + quoted
 
     @staticmethod
     def titled(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
@@ -197,8 +255,8 @@ class EntityFinder:
                          cand.country)  # fmt: skip
 
     def unnamed_by_ner(self, parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
-        """Names NER left out or mistyped: a surname alone of a person named in full elsewhere in the
-        document (`Видениус`, `о Свиридове`), and world regions (`чемпион Европы`)."""
+        """`found` with the names NER left out or mistyped: a surname alone of a person named in full
+        elsewhere in the document (`Видениус`, `о Свиридове`), and world regions (`чемпион Европы`)."""
         words = {
             form
             for c in found
@@ -209,11 +267,12 @@ class EntityFinder:
         }
         covered = {i for c in found for i in range(c.first, c.last)}
         added: list[Candidate] = []
-        for cand in list(found):
+        surnames: set[int] = set()
+        for cand in found:
             single = cand.last - cand.first == 1 and cand.type in {"LOC", "ORG"} and cand.place is None
             token = parsed.tokens[cand.first]
             if single and (token.text.lower() in words or token.lemma.lower() in words):
-                found.remove(cand)
+                surnames.add(id(cand))
                 covered.discard(cand.first)
         for token in parsed.tokens:
             if token.index in covered or not token.text[:1].isupper():
@@ -230,7 +289,7 @@ class EntityFinder:
                     added.append(self.candidate(parsed, "LOC", token.index, token.index + size))
                     covered.update(t.index for t in span)
                     break
-        return added
+        return [c for c in found if id(c) not in surnames] + added
 
     def split_brackets(self, parsed: Parsed, type: EntityType, first: int, last: int) -> list[Candidate]:
         """`Джоэл Саймон (Joel Simon)`, `Национального фронта (FN)`: the name, and the bracketed form as
@@ -272,7 +331,7 @@ class EntityFinder:
         for cand in found:
             previous = result[-1] if result else None
             if previous is not None and previous.type == "ORG" and self.is_owner_tail(parsed, previous, cand):
-                tail = parsed.text[cand.start : cand.end]
+                tail = parsed.visible(cand.start, cand.end)
                 result[-1] = Candidate(
                     "ORG",
                     previous.first,
@@ -304,7 +363,7 @@ class EntityFinder:
             and t.lemma.lower() in heads
             and t.feats.get("Number") != "Plur"  # `федерациями Ирака, Сирии`: several bodies
         ]
-        result = list(found)
+        result = Members(found)
         places = {s.first: s for s in parsed.spans if s.type == "LOC"}
         for first, last, cand in cores:
             if (cand is None and first in covered) or (cand is not None and cand not in result):
@@ -314,14 +373,17 @@ class EntityFinder:
             if phrase is None:
                 continue
             start, end, country = phrase
-            inside = [c for c in result if start <= c.first and c.last <= end]
+            inside = result.within(start, end)
             tokens = parsed.tokens[start:end]
             country = country or next((c.country for c in inside if c.country), None)
             org = Candidate("ORG", start, end, tokens[0].start, tokens[-1].end, self.nlp.normal(tokens, "ORG"), None,
                             country)  # fmt: skip
-            result = [c for c in result if c not in inside or c.type == "LOC"] + [org]
+            for c in inside:
+                if c.type != "LOC":
+                    result.discard(c)
+            result.add(org)
             covered.update((i, org) for i in range(start, end))
-        return sorted(result, key=lambda c: (c.first, -c.last))
+        return sorted(result.members(), key=lambda c: (c.first, -c.last))
 
     def org_phrase(
         self, parsed: Parsed, first: int, last: int, end: int, cand: Candidate | None, covered: dict[int, Candidate]
@@ -366,7 +428,7 @@ class EntityFinder:
                 break  # `японского МИДа`, but `государственной Комиссии по атомной энергии`
             country = country or (place.country if place else None)
             start -= 1
-        named = any(c.type in {"ORG", "LOC"} for i, c in covered.items() if last <= i < end)
+        named = any(covered[i].type in {"ORG", "LOC"} for i in range(last, end) if i in covered)
         complement = any(tokens[i].text.lower() in COMPLEMENTS for i in range(last, end))
         word = tokens[first].lemma.lower()
         if cand is None and word in org_phrases().get("complement", frozenset()):
@@ -411,6 +473,8 @@ class EntityFinder:
     def is_owner_tail(parsed: Parsed, org: Candidate, tail: Candidate) -> bool:
         if tail.first != org.last or tail.type not in {"LOC", "ORG"}:
             return False
+        if parsed.tokens[tail.first].sent != parsed.tokens[org.first].sent:
+            return False  # a chain of owners stays in its sentence (or chunk of an over-long one)
         if parsed.tokens[org.last - 1].text in QUOTES.values():
             return False
         top = root(parsed, tail)
@@ -447,16 +511,19 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
     index: dict[tuple[EntityType, str], Cluster] = {}
     persons = sorted((c for c in candidates if c.type == "PER"), key=lambda c: -len(c.name.split()))
     owner: dict[int, Cluster] = {}
+    by_word: dict[str, list[Cluster]] = {}
     for cand in [c for c in candidates if c.type != "PER"] + persons:
         if cand.alias_of is not None:
             continue
         keys = cluster_keys(cand)
         target = next((index[(cand.type, k)] for k in keys if (cand.type, k) in index), None)
         if target is None and cand.type == "PER":
-            target = unique_containing_person(clusters, cand)
+            target = unique_containing_person(by_word, cand)
         if target is None:
             target = Cluster(cand.type, [])
             clusters.append(target)
+            for word in {""} | person_words(cand.name) if cand.type == "PER" else ():
+                by_word.setdefault(word, []).append(target)
         target.candidates.append(cand)
         owner[id(cand)] = target
         for k in keys:
@@ -481,31 +548,51 @@ def cluster_keys(cand: Candidate) -> list[str]:
     return [key(cand.name)]
 
 
-def unique_containing_person(clusters: list[Cluster], cand: Candidate) -> Cluster | None:
+def unique_containing_person(by_word: dict[str, list[Cluster]], cand: Candidate) -> Cluster | None:
+    """The one person whose full name has every word of `cand` and more, looked up among the persons
+    that share its rarest word (`by_word`: persons in the order they were found, by every word of their
+    first name and by ""; a name's words only ever narrow as shorter names join it)."""
     words = person_words(cand.name)
-    matches = [c for c in clusters if c.type == "PER" and words < person_words(c.name)]
-    return matches[0] if len(matches) == 1 else None
+    rarest = min((by_word.get(w, []) for w in words or {""}), key=len)
+    found = list(islice((c for c in rarest if words < person_words(c.name)), 2))
+    return found[0] if len(found) == 1 else None
 
 
-def country_cluster(clusters: list[Cluster], iso3: str, token: Token) -> Cluster | None:
-    """The document's entity for a country named by an adjective (`казахстанский посол`), with the
-    adjective as one of its mentions; created when the text never names the country."""
-    place = gazetteer().country(iso3)
-    if place is None:
-        return None
-    mention = Candidate("LOC", token.index, token.index + 1, token.start, token.end, place.name, place, iso3,
-                        adjective=True)  # fmt: skip
-    item = named_country(clusters, iso3)
-    if item is None:
-        item = Cluster("LOC", [mention])
-        clusters.append(item)
-    elif all(c.first != token.index for c in item.candidates):
-        item.candidates.append(mention)
-    return item
+class Countries:
+    """The document's entity for each country, found in constant time: the first that names it, or one
+    made for a country adjective (`казахстанский посол`) when the text never names the country."""
 
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.clusters = clusters
+        self.named: dict[str, Cluster] = {}
+        self.mentioned: dict[int, set[int]] = {}  # id of an entity -> first tokens of its mentions
+        for item in clusters:
+            place = item.place
+            if place is not None and place.kind == "country":
+                self.named.setdefault(place.country, item)
 
-def named_country(clusters: list[Cluster], iso3: str) -> Cluster | None:
-    """The document's entity for a country, if the text names it."""
-    return next(
-        (c for c in clusters if c.place is not None and c.place.kind == "country" and c.place.country == iso3), None
-    )
+    def get(self, iso3: str) -> Cluster | None:
+        """The document's entity for a country, if the text names it."""
+        return self.named.get(iso3)
+
+    def adjective(self, iso3: str, token: Token) -> Cluster | None:
+        """The entity of the country a country adjective names, with the adjective as one of its
+        mentions; created when the text never names the country."""
+        place = gazetteer().country(iso3)
+        if place is None:
+            return None
+        mention = Candidate("LOC", token.index, token.index + 1, token.start, token.end, place.name, place, iso3,
+                            adjective=True)  # fmt: skip
+        item = self.named.get(iso3)
+        if item is None:
+            item = self.named[iso3] = Cluster("LOC", [mention])
+            self.clusters.append(item)
+        elif token.index not in self.firsts(item):
+            item.candidates.append(mention)
+        self.firsts(item).add(token.index)
+        return item
+
+    def firsts(self, item: Cluster) -> set[int]:
+        if id(item) not in self.mentioned:
+            self.mentioned[id(item)] = {c.first for c in item.candidates}
+        return self.mentioned[id(item)]

@@ -25,7 +25,7 @@ from functools import cache
 from typing import TypeVar
 
 from letopis.extractors.dates import find_date
-from letopis.extractors.entities import Cluster, country_cluster
+from letopis.extractors.entities import Cluster, Countries
 from letopis.extractors.places import gazetteer
 from letopis.extractors.roles import Role
 from letopis.extractors.triggers import Match, code, find_matches
@@ -103,6 +103,8 @@ class EventFinder:
             self.described.update(i for i in range(first, last) if self.owner.get(i) is not role.person)
         self.protagonist: Cluster | None = None
         self.destination: Cluster | None = None
+        self.countries = Countries(clusters)
+        self.dateline_scan: tuple[int, Cluster | None] = (0, None)  # entities looked at, the one found
 
     def find(self) -> list[Draft]:
         sentences = [s for s in self.parsed.sentences if s.unit in {"headline", "body"}]
@@ -128,7 +130,7 @@ class EventFinder:
             sent = self.parsed.sentences[index]
             for match in matches:
                 subjects += [c for c in self.subjects(sent, [match])[0] if c.type == "PER"]
-        persons = subjects or [c for c in self.clusters if c.type == "PER"]
+        persons = unique(subjects) or [c for c in self.clusters if c.type == "PER"]
         if not persons:
             return None
         return max(persons, key=lambda c: (len(c.candidates) + len(c.anaphors), -c.first))
@@ -227,7 +229,7 @@ class EventFinder:
         for item in phrase if adjectives else []:
             iso3 = gazetteer().adjective_country(item.lemma) if item.pos == "ADJ" else None
             if iso3 is not None:
-                found = country_cluster(self.clusters, iso3, item)
+                found = self.countries.adjective(iso3, item)
                 return [found] if found is not None else []
         return []
 
@@ -293,9 +295,7 @@ class EventFinder:
         """A visit to a city is hosted by its country, when the document names the country."""
         if item.place is None or item.place.kind == "country":
             return item
-        country = item.place.country
-        return next((c for c in self.clusters if c.place is not None and c.place.kind == "country"
-                     and c.place.country == country), item)  # fmt: skip
+        return self.countries.get(item.place.country) or item
 
     def is_direction(self, index: int, sent: Sentence) -> bool:
         """`в Казахстан` (accusative), `в город Карачи` or an object: a place the action goes to."""
@@ -377,18 +377,22 @@ class EventFinder:
         return self.destination or self.dateline_place()
 
     def dateline_place(self) -> Cluster | None:
+        """The first place entity that is the dateline's place; entities added since the last look (for
+        country adjectives) are looked at once."""
         if self.doc.dateline is None:
             return None
-        wanted = gazetteer().place(self.doc.dateline.place)
-        for item in self.clusters:
-            if item.type == "LOC" and (item.place == wanted or item.name == self.doc.dateline.place):
-                return item
-        return None
+        seen, found = self.dateline_scan
+        if found is None:
+            place, wanted = self.doc.dateline.place, gazetteer().place(self.doc.dateline.place)
+            added = self.clusters[seen:]
+            found = next((c for c in added if c.type == "LOC" and (c.place == wanted or c.name == place)), None)
+            self.dateline_scan = (len(self.clusters), found)
+        return found
 
     def date(self, sent: Sentence, modality: str) -> date | None:
         published = self.doc.published
         reference = self.doc.dateline.date if self.doc.dateline and self.doc.dateline.date else published
-        text = self.parsed.text[sent.start : sent.end]
+        text = self.parsed.visible(sent.start, sent.end)
         stated = find_date(text, reference, future=modality == "future")
         if stated is not None and (published is None or stated <= published or modality == "future"):
             return stated
@@ -439,9 +443,13 @@ def merge(drafts: list[Draft]) -> list[Draft]:
     """The same event reported twice (the headline and the body, or two sentences) becomes one event
     with several evidence spans."""
     kept: list[Draft] = []
+    filed: dict[tuple[object, ...], list[int]] = {}
     for draft in drafts:
-        twin = next((k for k in kept if same_event(k, draft)), None)
+        near = sorted({i for key in twin_keys(draft) for i in filed.get(key, [])})
+        twin = next((kept[i] for i in near if same_event(kept[i], draft)), None)
         if twin is None:
+            for key in filing_keys(draft):
+                filed.setdefault(key, []).append(len(kept))
             kept.append(draft)
             continue
         twin.evidence += draft.evidence
@@ -449,6 +457,29 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         twin.contexts = unique(twin.contexts + draft.contexts)
         twin.confidence = round(min(0.95, max(twin.confidence, draft.confidence) + 0.05), 2)
     return kept
+
+
+def filing_keys(draft: Draft) -> list[tuple[object, ...]]:
+    """Where `merge` files a draft it keeps: by type, modality and date, and a body sentence's draft also
+    by its participants; a draft without recipients is never a twin."""
+    if not draft.recipient:
+        return []
+    same = (draft.type, draft.modality, draft.date)
+    if draft.unit == "headline":
+        return [("any", *same), ("headline", *same)]
+    return [("any", *same), ("participants", *same, frozenset(draft.participants))]
+
+
+def twin_keys(draft: Draft) -> list[tuple[object, ...]]:
+    """Where `merge` looks for the twin of a draft (see `same_event`): a headline's among all drafts of
+    its type, modality and date; a body sentence's among the headlines' and the drafts of the same
+    participants."""
+    if not draft.recipient:
+        return []
+    same = (draft.type, draft.modality, draft.date)
+    if draft.unit == "headline":
+        return [("any", *same)]
+    return [("headline", *same), ("participants", *same, frozenset(draft.participants))]
 
 
 def same_event(kept: Draft, new: Draft) -> bool:

@@ -11,10 +11,12 @@ position and the name gives `where` (genitive) and, for envoys, `accredited_to` 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from letopis.extractors.entities import Candidate, Cluster, country_cluster, named_country, org_sector_word
+from letopis.extractors.entities import Candidate, Cluster, Countries, org_sector_word
 from letopis.extractors.places import gazetteer
 from letopis.lexicon import org_phrases, org_words, position_domains, position_scopes, positions, role_aliases
 from letopis.model import Mention, Span
@@ -89,6 +91,41 @@ def canonical(head: str, nouns: list[str]) -> str:
     return found or aliases.get((head, "-"), head)
 
 
+class Holders:
+    """Who holds what so far: for each question `resolve` and `may_hold` ask of the roles (a position,
+    a position in a place, a place, a country), the persons of the roles that answer it, at most two
+    (enough to tell one from several). Places are keyed by identity, no place by None."""
+
+    def __init__(self, roles: Iterable[Role]) -> None:
+        self.persons: dict[tuple[object, ...], list[Cluster]] = {}
+        self.countries: dict[int, str | None] = {}  # id of a place or organisation -> its country
+        for role in roles:
+            self.add(role)
+
+    def add(self, role: Role) -> None:
+        kind, where = role.kind, None if role.where is None else id(role.where)
+        keys: list[tuple[object, ...]] = [("kind", kind), ("kind-where", kind, where), ("where", where)]
+        if kind in GENERIC_HEADS:
+            keys.append(("generic-where", where))
+        if where is not None:
+            if where not in self.countries:
+                self.countries[where] = place_country(role)
+            country = self.countries[where]
+            keys += [("placed",), ("country", country), ("kind-country", kind, country)]
+        for key in keys:
+            found = self.persons.setdefault(key, [])
+            if len(found) < 2 and all(p is not role.person for p in found):
+                found.append(role.person)
+
+    def has(self, *keys: tuple[object, ...]) -> bool:
+        return any(self.persons.get(k) for k in keys)
+
+    def one(self, *keys: tuple[object, ...]) -> Cluster | None:
+        """The one person who answers any of `keys`, or None when none or several do."""
+        persons = list({id(p): p for k in keys for p in self.persons.get(k, [])}.values())
+        return persons[0] if len(persons) == 1 else None
+
+
 class RoleFinder:
     def __init__(self, parsed: Parsed, clusters: list[Cluster]) -> None:
         self.parsed = parsed
@@ -99,7 +136,10 @@ class RoleFinder:
                 for index in range(cand.first, cand.last):
                     self.owner[index] = (cand, item)
         self.gazetteer = gazetteer()
+        self.countries = Countries(clusters)
         self.singular: list[tuple[Token, str]] | None = None
+        self.by_sentence: dict[int, list[tuple[int, Cluster]]] | None = None
+        self.by_descriptor: dict[str, tuple[list[int], list[tuple[int, int, Cluster]]]] | None = None
 
     def position_of(self, token: Token) -> str | None:
         """The position a token names: its lemma, or for a compound (`врач-реаниматолог`,
@@ -119,13 +159,17 @@ class RoleFinder:
     def find(self) -> list[Role]:
         """Positions before a name first: in `X, координатор движения Y`, the position is Y's."""
         roles: list[Role] = []
+        taken: set[int] = set()
+        held: set[tuple[int, int]] = set()  # (position token, id of the person)
         persons = [(item, cand) for item in self.clusters if item.type == "PER" for cand in item.candidates]
         for pattern in (self.before_name, self.after_name, self.listed, self.predicate):
             for item, cand in persons:
                 for role in pattern(item, cand):
                     shared = pattern == self.listed  # one plural position, several names
-                    if not any(r.token == role.token and (r.person is role.person or not shared) for r in roles):
+                    if (role.token, id(role.person)) not in held and (shared or role.token not in taken):
                         roles.append(role)
+                        taken.add(role.token)
+                        held.add((role.token, id(role.person)))
         return roles
 
     def predicate(self, person: Cluster, cand: Candidate) -> list[Role]:
@@ -465,19 +509,31 @@ class RoleFinder:
         lemma = word.lemma.lower()
         if lemma not in descriptors():
             return None
-        latest: tuple[int, Cluster] | None = None
-        for item in self.clusters:
-            if item.type == "PER":
-                continue
-            for cand in item.candidates:
-                before = cand.first - 1
-                while before > 0 and tokens[before].text in QUOTE_MARKS:
-                    before -= 1
-                head = next((t.lemma.lower() for t in tokens[cand.first : cand.last] if t.pos == "NOUN"), None)
-                named = item.type == "ORG" and before >= 0 and tokens[before].lemma.lower() == lemma
-                if (head == lemma or named) and cand.last <= word.index and (latest is None or cand.first > latest[0]):
-                    latest = (cand.first, item)  # `Калининградская область`; `партии «Яблоко»`, not `парламента Греции`
-        return latest[1] if latest is not None else None
+        ends, latest = self.descriptor_index().get(lemma, ([], []))
+        found = bisect_right(ends, word.index)
+        return latest[found - 1][2] if found else None
+
+    def descriptor_index(self) -> dict[str, tuple[list[int], list[tuple[int, int, Cluster]]]]:
+        """For `described`: descriptor lemma -> the ends of the mentions it describes, in increasing
+        order, and for each end the mention named last (greatest first token, the earlier found of equals)
+        among those ending there or before. A mention is described by its head noun (`Калининградская
+        область`) and, an organisation's, by the word before it (`партии «Яблоко»`, not `парламента
+        Греции`). Built once: entities added later are country adjectives, which no noun describes."""
+        if self.by_descriptor is None:
+            tokens = self.parsed.tokens
+            described: dict[str, list[tuple[int, int, int, Cluster]]] = {}
+            for item in self.clusters:
+                for cand in item.candidates if item.type != "PER" else ():
+                    before = cand.first - 1
+                    while before > 0 and tokens[before].text in QUOTE_MARKS:
+                        before -= 1
+                    head = next((t.lemma.lower() for t in tokens[cand.first : cand.last] if t.pos == "NOUN"), None)
+                    named = tokens[before].lemma.lower() if item.type == "ORG" and before >= 0 else None
+                    for word in dict.fromkeys(w for w in (head, named) if w is not None):
+                        entries = described.setdefault(word, [])
+                        entries.append((cand.last, cand.first, -len(entries), item))
+            self.by_descriptor = {word: latest_by_end(entries) for word, entries in described.items()}
+        return self.by_descriptor
 
     def adjective_country(self, span: range) -> Cluster | None:
         for index in span:
@@ -488,7 +544,7 @@ class RoleFinder:
         return None
 
     def country_cluster(self, iso3: str, token: Token) -> Cluster | None:
-        item = country_cluster(self.clusters, iso3, token)
+        item = self.countries.adjective(iso3, token)
         if item is not None and token.index not in self.owner:
             self.owner[token.index] = (item.candidates[-1], item)
         return item
@@ -503,6 +559,7 @@ class RoleFinder:
     def anaphors(self, roles: list[Role]) -> None:
         """Attach role phrases that name no one (`Посол`, `Глава Карачи`) to the person they refer to."""
         used = {r.token for r in roles}
+        holders = Holders(roles)
         for token, head in self.singular_positions():
             if token.index in used:
                 continue
@@ -510,7 +567,7 @@ class RoleFinder:
             follower = self.owner.get(end)
             if follower is not None and follower[1].type == "PER":
                 continue
-            person = self.resolve(head, token, end, roles)
+            person = self.resolve(head, token, end, holders)
             if person is not None:
                 last = self.parsed.tokens[end - 1]
                 person.anaphors.append(Mention(token.start, last.end, self.parsed.text[token.start : last.end], True))
@@ -524,21 +581,24 @@ class RoleFinder:
         (`глава`, `председатель` ...) of a named place or organisation. The phrase becomes the person's
         occupation and a mention of them; later phrases of the same office are linked by `anaphors`."""
         tokens = self.parsed.tokens
-        untitled = [c for c in self.clusters if c.type == "PER" and not any(r.person is c for r in roles)]
+        titled = {id(r.person) for r in roles}
+        untitled = {id(c): c for c in self.clusters if c.type == "PER" and id(c) not in titled}
+        taken = {r.token for r in roles}
+        holders = Holders(roles)
         for token, head in self.singular_positions():
             if not untitled:
                 return
             end = self.phrase_end(token.index)
-            if any(r.token == token.index for r in roles) or self.owner.get(end, (None, None))[1] is not None:
+            if token.index in taken or self.owner.get(end, (None, None))[1] is not None:
                 continue
             if not self.stands_alone(head, token):
                 continue
             office = self.office(head, token, end)
-            if office is None or self.resolve(head, token, end, roles) is not None:
+            if office is None or self.resolve(head, token, end, holders) is not None:
                 continue
             kind, stated = office
             where = stated if isinstance(stated, Cluster) else self.known_country(stated)
-            if any(self.may_hold(r, kind, where) for r in roles):
+            if self.may_hold(holders, kind, where):
                 continue
             holder = self.holder(untitled, token)
             if holder is None:
@@ -550,9 +610,12 @@ class RoleFinder:
             last = tokens[end - 1]
             evidence = Span(tokens[first].start, last.end, self.parsed.text[tokens[first].start : last.end])
             nouns = tuple(t.lemma.lower() for t in tokens[token.index + 1 : end])
-            roles.append(Role(holder, position, head, where, None, evidence, token.index, nouns))
+            role = Role(holder, position, head, where, None, evidence, token.index, nouns)
+            roles.append(role)
+            taken.add(role.token)
+            holders.add(role)
             holder.anaphors.append(Mention(evidence.start, evidence.end, evidence.text, True))
-            untitled.remove(holder)
+            del untitled[id(holder)]
 
     def stands_alone(self, head: str, token: Token) -> bool:
         """Whether a role phrase may name an office holder on its own: not the post sought, left or voted
@@ -571,29 +634,42 @@ class RoleFinder:
         return not any(self.owner.get(i, (None, None))[1] is not None and self.owner[i][1].type == "PER"
                        for i in range(sentence.first, sentence.last))  # fmt: skip
 
-    def may_hold(self, role: Role, kind: str, where: Cluster | None) -> bool:
+    @staticmethod
+    def may_hold(holders: Holders, kind: str, where: Cluster | None) -> bool:
         """Whether a titled person may be the one an office phrase means: the same position with no place
         (`Президент Саркози` ... `президент Франции`) or the same place, one of the two a head
         (`главы Московской области Бориса Громова` ... `Губернатору Подмосковья`)."""
-        if role.kind == kind:
-            return role.where is None or role.where is where
-        return role.where is where and GENERIC_HEADS & {role.kind, kind} != set()
+        place = None if where is None else id(where)
+        same_place = ("where", place) if kind in GENERIC_HEADS else ("generic-where", place)
+        return holders.has(("kind-where", kind, None), ("kind-where", kind, place), same_place)
 
-    def holder(self, untitled: list[Cluster], token: Token) -> Cluster | None:
+    def holder(self, untitled: dict[int, Cluster], token: Token) -> Cluster | None:
         """Of the persons named within HOLDER_WINDOW sentences of a role phrase but not in its sentence,
-        the one named most often in the whole document (the nearer of two as often named), when that
-        person has no position yet; None when the first is titled (`Стросс-Кан` ... `главы МВФ`: the
-        phrase may be about them) or the first two tie."""
+        the one named most often in the whole document (the nearer of two as often named, then the one
+        found first), when that person has no position yet (`untitled`, by identity); None when the first
+        is titled (`Стросс-Кан` ... `главы МВФ`: the phrase may be about them) or the first two tie."""
         sentence = self.parsed.tokens[token.index].sent
-        ranked: list[tuple[int, int, Cluster]] = []
-        for item in self.clusters:
-            distances = [abs(self.parsed.tokens[c.first].sent - sentence) for c in item.candidates]
-            if item.type == "PER" and 0 not in distances and min(distances) <= HOLDER_WINDOW:
-                ranked.append((-len(item.candidates), min(distances), item))
-        ranked.sort(key=lambda r: r[:2])
+        by_sentence = self.persons_by_sentence()
+        here = {id(item) for _, item in by_sentence.get(sentence, [])}
+        nearest: dict[int, tuple[int, int, int, Cluster]] = {}
+        for distance in range(1, HOLDER_WINDOW + 1):
+            for order, item in (p for s in (sentence - distance, sentence + distance) for p in by_sentence.get(s, [])):
+                if id(item) not in here:
+                    nearest.setdefault(id(item), (-len(item.candidates), distance, order, item))
+        ranked = sorted(nearest.values(), key=lambda r: r[:3])
         if not ranked or (len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]):
             return None
-        return ranked[0][2] if any(ranked[0][2] is c for c in untitled) else None
+        return ranked[0][3] if id(ranked[0][3]) in untitled else None
+
+    def persons_by_sentence(self) -> dict[int, list[tuple[int, Cluster]]]:
+        """Sentence -> the persons named in it with their place among the entities, found once."""
+        if self.by_sentence is None:
+            self.by_sentence = {}
+            for order, item in enumerate(self.clusters):
+                named = {self.parsed.tokens[c.first].sent for c in item.candidates} if item.type == "PER" else set()
+                for sentence in named:
+                    self.by_sentence.setdefault(sentence, []).append((order, item))
+        return self.by_sentence
 
     def office(self, head: str, token: Token, end: int) -> tuple[str, Cluster | Token] | None:
         """(position, where) of a one-holder office named by a role phrase, else None; `where` is the
@@ -611,7 +687,7 @@ class RoleFinder:
     def known_country(self, adjective: Token) -> Cluster | None:
         """The document's entity for the country an adjective names, if the text names that country."""
         iso3 = self.gazetteer.adjective_country(adjective.lemma)
-        return named_country(self.clusters, iso3) if iso3 is not None else None
+        return self.countries.get(iso3) if iso3 is not None else None
 
     def modifiers(self, token: Token, end: int) -> list[Token]:
         """Adjectives of a role phrase: before the position word (`российского президента`) and inside
@@ -626,21 +702,27 @@ class RoleFinder:
         Украины Виктор Янукович` ... `президентом Виктором Януковичем`), else in the country the document
         names most; a mayor, in its most-named city; a governor, in its most-named region. Marked
         `where_from = "document"`."""
+        stated: dict[tuple[int, str], Cluster] = {}
+        for role in roles:
+            if role.where is not None and role.where_from == "text":
+                stated.setdefault((id(role.person), role.kind), role.where)
+        most: dict[str, Cluster | None] = {}
         for role in roles:
             scope = position_scopes().get(role.kind)
             if role.where is not None or scope is None:
                 continue
-            stated = [
-                r.where for r in roles if r.person is role.person and r.kind == role.kind and r.where_from == "text"
-            ]
-            if any(stated):
-                role.where = next(w for w in stated if w)
+            if scope not in most:
+                most[scope] = self.most_named(scope)
+            where = stated.get((id(role.person), role.kind)) or most[scope]
+            if where is not None:
+                role.where = where
                 role.where_from = "document"
-                continue
-            named = [c for c in self.clusters if c.type == "LOC" and c.place is not None and c.place.kind == scope]
-            if named:
-                role.where = max(named, key=lambda c: (sum(not m.adjective for m in c.candidates), -c.first))
-                role.where_from = "document"
+
+    def most_named(self, scope: str) -> Cluster | None:
+        """The place of a kind (`country`, `city`) the document names most, by name (the first named of
+        equals); None when it names none."""
+        named = [c for c in self.clusters if c.type == "LOC" and c.place is not None and c.place.kind == scope]
+        return max(named, key=lambda c: (sum(not m.adjective for m in c.candidates), -c.first)) if named else None
 
     def phrase_end(self, index: int) -> int:
         """End of a role phrase: the genitive words and names that hang on the position noun."""
@@ -664,19 +746,42 @@ class RoleFinder:
         kind = canonical(head, [t.lemma.lower() for t in self.parsed.tokens[token.index + 1 : end]])
         return kind, next((self.owner[i][1] for i in range(token.index + 1, end) if i in self.owner), None)
 
-    def resolve(self, head: str, token: Token, end: int, roles: list[Role]) -> Cluster | None:
+    def resolve(self, head: str, token: Token, end: int, holders: Holders) -> Cluster | None:
+        """The one titled person a role phrase refers to. The roles that fit are those of its position
+        or, for a generic head (`глава`), any held in a stated place; of these, the ones held in the
+        phrase's place, else, when the phrase names a country or no place, the ones in its country (or
+        all, when it names none); None unless all of them are one person's."""
         words = self.parsed.tokens[token.index + 1 : end]
         position, where = self.phrase(head, token, end)
         country = where.place.country if where is not None and where.place is not None else None
         country = country or next((c for t in words if (c := self.gazetteer.adjective_country(t.lemma))), None)
-        if position in GENERIC_HEADS and where is None and country is None:
+        generic = position in GENERIC_HEADS
+        if generic and where is None and country is None:
             return None
-        fitting = [r for r in roles if r.kind == position or (position in GENERIC_HEADS and r.where is not None)]
-        exact = [r for r in fitting if where is not None and r.where is where]
-        national = where is None or (where.place is not None and where.place.kind == "country")
-        matches = exact or [r for r in fitting if national and (country is None or place_country(r) == country)]
-        persons = list({id(r.person): r.person for r in matches}.values())
-        return persons[0] if len(persons) == 1 else None
+        exact = ("where", id(where)) if generic else ("kind-where", position, id(where))
+        if where is not None and holders.has(exact):
+            return holders.one(exact)
+        if where is not None and (where.place is None or where.place.kind != "country"):
+            return None
+        if country is None:
+            return holders.one(("kind", position), *([("placed",)] if generic else []))
+        return holders.one(("country", country) if generic else ("kind-country", position, country))
+
+
+def latest_by_end(
+    mentions: list[tuple[int, int, int, Cluster]],
+) -> tuple[list[int], list[tuple[int, int, Cluster]]]:
+    """(last, first, -order, entity) mentions -> their ends in increasing order and, for each, the
+    greatest (first, -order, entity) among the mentions that end there or before."""
+    ends: list[int] = []
+    latest: list[tuple[int, int, Cluster]] = []
+    for last, first, order, item in sorted(mentions, key=lambda m: m[:3]):
+        best = (first, order, item)
+        if latest and latest[-1][:2] > best[:2]:
+            best = latest[-1]
+        ends.append(last)
+        latest.append(best)
+    return ends, latest
 
 
 @cache

@@ -1,65 +1,106 @@
-"""Readers: files and folders to `Document`s, keeping the text exactly as decoded so offsets hold."""
+"""Readers: files and folders to `Document`s, keeping the text exactly as decoded so offsets hold.
+
+Nothing read is lost without a word: a file or record that cannot be read is a `Failure` with the reason,
+a file in a folder that is not read is `Skipped` with the reason, and a document that is not Russian is a
+`Failure` at the `language` stage unless every language is asked for.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from letopis.model import Document, Failure
+from letopis.model import Document, Failure, Skipped
+from letopis.read.decode import decode
 from letopis.read.jsonl import read_jsonl
+from letopis.read.language import detect_language
 from letopis.read.seed import is_seed, parse_seed
-from letopis.read.text import parse_text
+from letopis.read.sources import Origin, kind, origin, resolve, walk
+from letopis.read.text import HTML_NOT_SUPPORTED, parse_text, unreadable
 
-SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ""}
+
+def from_text(text: str, source: str, doc_id: str, published: date | None = None, source_id: str = "") -> Document:
+    """A document of a decoded text: a seed file (`date 2025-12-03 <headline>` first) or plain text."""
+    doc = parse_seed(text, source, doc_id) if is_seed(text) else parse_text(text, source, doc_id, published)
+    return replace(doc, source_id=source_id, language=detect_language(text))
 
 
-def decode(data: bytes) -> str:
+def read_bytes(data: bytes, where: Origin) -> Document | Failure:
+    """The document of a text file's bytes, or why there is none (binary, no known encoding, empty, HTML)."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(f"not valid UTF-8 at byte {error.start}") from None
-
-
-def from_text(text: str, source: str, doc_id: str, published: date | None = None) -> Document:
-    if is_seed(text):
-        return parse_seed(text, source, doc_id)
-    return parse_text(text, source, doc_id, published=published)
-
-
-def read_file(path: Path) -> Iterator[Document | Failure]:
-    source = str(path)
-    try:
-        content = decode(path.read_bytes())
-    except (OSError, ValueError) as error:
-        yield Failure(source, str(error))
-        return
-    if path.suffix in {".jsonl", ".ndjson"}:
-        yield from read_jsonl(content, source)
-        return
-    if not content.strip():
-        yield Failure(source, "empty document")
-        return
-    try:
-        yield from_text(content, source, path.stem)
+        text = decode(data)
     except ValueError as error:
-        yield Failure(source, str(error))
+        return Failure(where.source, str(error), source_id=where.source_id)
+    problem = unreadable(text)
+    if problem is not None:
+        return Failure(where.source, problem, source_id=where.source_id)
+    return from_text(text, where.source, where.stem, source_id=where.source_id)
 
 
-def walk(path: Path) -> Iterator[Path]:
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix in SUFFIXES and not child.name.startswith("."):
-                yield child
+def read_file(path: Path, root: Path) -> Iterator[Document | Failure]:
+    where = origin(path, root)
+    file_kind = kind(path)
+    if file_kind == "html":
+        yield Failure(where.source, HTML_NOT_SUPPORTED, source_id=where.source_id)
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        yield Failure(where.source, error.strerror or str(error), source_id=where.source_id)
+        return
+    if file_kind == "jsonl":
+        yield from read_jsonl(data, where)
     else:
+        yield read_bytes(data, where)
+
+
+def files(path: Path, root: Path, seen: set[str]) -> Iterator[Path | Failure | Skipped]:
+    """The files to read for one path given: itself, or those in the folder; a `Failure` when there is
+    nothing there to read."""
+    where = origin(path, root)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        yield Failure(where.source, "no such file or directory", source_id=where.source_id)
+        return
+    except OSError as error:
+        yield Failure(where.source, error.strerror or str(error), source_id=where.source_id)
+        return
+    if stat.S_ISREG(mode):
         yield path
+    elif not stat.S_ISDIR(mode):
+        yield Failure(where.source, "not a regular file or folder", source_id=where.source_id)
+    else:
+        try:
+            yield from walk(path, seen)
+        except OSError as error:
+            yield Failure(where.source, f"cannot read folder: {error.strerror or error}", source_id=where.source_id)
 
 
-def read_paths(paths: Iterable[Path]) -> Iterator[Document | Failure]:
-    """Every document under `paths` (files or folders, read recursively); unreadable ones as `Failure`."""
+def admit(doc: Document, any_language: bool) -> Document | Failure:
+    """The document, or a `language` failure when it is not Russian and only Russian is asked for."""
+    if doc.language == "ru" or any_language:
+        return doc
+    reason = f"language is {doc.language}, not Russian (use --lang any to process it)"
+    return Failure(doc.source, reason, stage="language", source_id=doc.source_id)
+
+
+def read_paths(
+    paths: Iterable[Path], root: Path | None = None, any_language: bool = False
+) -> Iterator[Document | Failure | Skipped]:
+    """Every document under `paths` (files or folders, read recursively), keyed by `source_id` relative
+    to `root` (the current folder by default); what cannot be read as `Failure`, what is not read as
+    `Skipped`. Only Russian documents are yielded unless `any_language`."""
+    base = resolve(root if root is not None else Path.cwd())
+    seen: set[str] = set()
     for path in paths:
-        if not path.exists():
-            yield Failure(str(path), "no such file or directory")
-            continue
-        for file in walk(path):
-            yield from read_file(file)
+        for item in files(path, base, seen):
+            if not isinstance(item, Path):
+                yield item
+                continue
+            for read in read_file(item, base):
+                yield admit(read, any_language) if isinstance(read, Document) else read

@@ -16,17 +16,25 @@ HEADER = re.compile(r"\s*date (?P<date>\d{4}-\d{2}-\d{2})[ \t]+(?P<title>[^\n]*)
 
 
 def is_seed(text: str) -> bool:
-    return HEADER.match(text) is not None
+    """A first line `date YYYY-MM-DD <headline>` with a real date; `date 2024-02-30 ...` is plain text."""
+    header = HEADER.match(text)
+    return header is not None and publication_date(header["date"]) is not None
+
+
+def publication_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def parse_seed(text: str, source: str, doc_id: str) -> Document:
     header = HEADER.match(text)
     if header is None:
         raise ValueError("no 'date YYYY-MM-DD <headline>' header on the first line")
-    try:
-        published = date.fromisoformat(header["date"])
-    except ValueError as error:
-        raise ValueError(f"bad publication date {header['date']!r}: {error}") from None
+    published = publication_date(header["date"])
+    if published is None:
+        raise ValueError(f"bad publication date {header['date']!r}")
     title_start, title_end = trim(text, header.start("title"), header.end("title"))
     units = [Unit("headline", title_start, title_end)] if title_start < title_end else []
     body, dateline = layout(text, header.end(), published)

@@ -1,11 +1,15 @@
-"""Plain UTF-8 text: blank-line blocks, an optional photo credit and dateline at the top."""
+"""Plain text: blank-line blocks, an optional photo credit and dateline at the top."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from letopis.model import Document
 from letopis.read.blocks import layout
+
+HTML_PAGE = re.compile(r"\s*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
+HTML_NOT_SUPPORTED = "HTML page: HTML input is not supported yet"
 
 
 def parse_text(
@@ -27,3 +31,12 @@ def parse_text(
         url=url,
         dateline=dateline,
     )
+
+
+def unreadable(text: str) -> str | None:
+    """Why a decoded text is no document: nothing but whitespace, or an HTML page (`<!DOCTYPE html>`)."""
+    if not text.strip():
+        return "empty document"
+    if HTML_PAGE.match(text):
+        return HTML_NOT_SUPPORTED
+    return None

@@ -1,20 +1,35 @@
-"""The DuckDB schema of a letopis corpus (docs/store.md). Bump VERSION when it changes."""
+"""The DuckDB schema of a letopis corpus (docs/store.md). Bump VERSION when it changes.
+
+`COLUMNS` names each table's columns in order: rows are written and read back by these names.
+"""
 
 from __future__ import annotations
 
-VERSION = 2
+VERSION = 3
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS documents (
-    hash VARCHAR PRIMARY KEY,          -- sha256 of the text: the document's identity
-    doc_key VARCHAR NOT NULL,          -- the reader's id (file stem, JSONL id): a changed text replaces its facts
+    hash VARCHAR PRIMARY KEY,          -- sha256 of the text: one stored text, whatever its sources
+    doc_key VARCHAR NOT NULL,          -- the reader's short id of its first source (file stem, JSONL id)
     source VARCHAR, title VARCHAR, published DATE, url VARCHAR,
     dateline_place VARCHAR, dateline_date DATE, agency VARCHAR,
     units VARCHAR NOT NULL,            -- JSON [[kind, start, end], ...]: headline, credit, dateline, body blocks
     minhash UINTEGER[] NOT NULL,       -- MinHash signature of word 5-gram shingles (datasketch)
     duplicate_of VARCHAR, similarity DOUBLE,  -- the earlier stored document this one reprints
-    text VARCHAR NOT NULL, ingested_at TIMESTAMP DEFAULT current_timestamp
+    text VARCHAR NOT NULL, language VARCHAR NOT NULL, ingested_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sources (
+    source_id VARCHAR PRIMARY KEY,     -- path relative to the ingest root (+ :line or #id in JSONL)
+    hash VARCHAR NOT NULL,             -- the text it holds now: a changed text replaces the old one
+    source VARCHAR NOT NULL, ingested_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rejects (
+    source_id VARCHAR PRIMARY KEY,     -- the identity it would have had (the path when even that is unknown)
+    source VARCHAR NOT NULL, stage VARCHAR NOT NULL, reason VARCHAR NOT NULL, rejected_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS search_queue (
+    hash VARCHAR PRIMARY KEY           -- a document whose search entry is still to be written or deleted
 );
 CREATE TABLE IF NOT EXISTS entities (
     id VARCHAR PRIMARY KEY,            -- corpus-wide id, stable across ingests
@@ -22,7 +37,7 @@ CREATE TABLE IF NOT EXISTS entities (
     kind VARCHAR, lat DOUBLE, lon DOUBLE
 );
 CREATE TABLE IF NOT EXISTS aliases (
-    key VARCHAR PRIMARY KEY,           -- a normalised name, acronym or surname+initial (store.alias_keys)
+    key VARCHAR PRIMARY KEY,           -- a normalised name, acronym or surname+initial (identity.alias_keys)
     entity VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS doc_entities (
@@ -50,6 +65,27 @@ CREATE TABLE IF NOT EXISTS evidence (
 );
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
 CREATE INDEX IF NOT EXISTS events_type ON events (type);
+CREATE INDEX IF NOT EXISTS sources_hash ON sources (hash);
 """
 
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("hash", "doc_key", "source", "title", "published", "url", "dateline_place", "dateline_date",
+                  "agency", "units", "minhash", "duplicate_of", "similarity", "text", "language", "ingested_at"),
+    "sources": ("source_id", "hash", "source", "ingested_at"),
+    "rejects": ("source_id", "source", "stage", "reason", "rejected_at"),
+    "entities": ("id", "type", "name", "country", "sector", "kind", "lat", "lon"),
+    "aliases": ("key", "entity"),
+    "doc_entities": ("hash", "local_id", "entity", "name", "merge_reason"),
+    "mentions": ("hash", "entity", "start", "end", "text", "anaphor"),
+    "occupations": ("hash", "person", "position", "where", "accredited_to", "start", "end", "text", "date",
+                    "where_from"),
+    "events": ("id", "hash", "event_key", "type", "mode", "quad", "intensity", "modality", "contexts", "topics",
+               "actor", "recipient", "actor_countries", "recipient_countries", "place", "date", "confidence",
+               "start"),
+    "evidence": ("event", "hash", "start", "end", "text"),
+}  # fmt: skip
+
+# The tables holding one document's facts, deleted with it.
 FACT_TABLES = ("doc_entities", "mentions", "occupations", "events", "evidence")
+# The order a batch is inserted in.
+INSERT_ORDER = ("documents", "entities", "aliases", *FACT_TABLES)

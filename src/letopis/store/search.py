@@ -36,13 +36,24 @@ def lemma_text(text: str) -> str:
     return " ".join(lemma for word in WORD.findall(text) for lemma in lemmas(word))
 
 
+def schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("hash", stored=True, tokenizer_name="raw")
+    builder.add_text_field("body", stored=False)
+    return builder.build()
+
+
 class SearchIndex:
-    def __init__(self, path: Path) -> None:
-        path.mkdir(parents=True, exist_ok=True)
-        builder = tantivy.SchemaBuilder()
-        builder.add_text_field("hash", stored=True, tokenizer_name="raw")
-        builder.add_text_field("body", stored=False)
-        self.index = tantivy.Index(builder.build(), path=str(path))
+    """The lemma index of a corpus, in the folder `path`. A reader (`create=False`) never writes: an index
+    not made yet finds nothing."""
+
+    def __init__(self, path: Path, create: bool = True) -> None:
+        self.index: tantivy.Index | None = None
+        if create:
+            path.mkdir(parents=True, exist_ok=True)
+            self.index = tantivy.Index(schema(), path=str(path))
+        elif (path / "meta.json").exists():
+            self.index = tantivy.Index.open(str(path))
         self.writer: tantivy.IndexWriter | None = None
 
     def add(self, doc_hash: str, text: str) -> None:
@@ -52,6 +63,8 @@ class SearchIndex:
         self.open_writer().delete_documents_by_term("hash", doc_hash)
 
     def open_writer(self) -> tantivy.IndexWriter:
+        if self.index is None:
+            raise ValueError("a search index opened for reading cannot be written")
         if self.writer is None:
             self.writer = self.index.writer(heap_size=HEAP, num_threads=1)
         return self.writer
@@ -61,11 +74,12 @@ class SearchIndex:
             self.writer.commit()
             self.writer.wait_merging_threads()
             self.writer = None
-        self.index.reload()
+        if self.index is not None:
+            self.index.reload()
 
     def query(self, text: str, limit: int) -> list[tuple[str, float]]:
         words = lemma_text(text).split()
-        if not words:
+        if not words or self.index is None:
             return []
         query = self.index.parse_query(" ".join(words), ["body"])
         searcher = self.index.searcher()

@@ -1,0 +1,86 @@
+"""`Store`: one corpus file and its search index, opened for reading (queries) or for writing (ingest)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from letopis.model import Extraction
+from letopis.store import filters as check
+from letopis.store import queries, records
+from letopis.store.filters import EventFilters
+from letopis.store.ingest import IngestReport, Item, Process, Writer
+from letopis.store.opening import open_for_reading, open_for_writing
+from letopis.store.search import SearchIndex
+
+
+class Store:
+    """A letopis corpus. `Store(path)` opens an existing corpus read-only and refuses a missing file or
+    one that is not a letopis corpus (`StoreError`); `Store(path, write=True)` creates it if need be and
+    can `ingest`. Bad query arguments raise ValueError."""
+
+    def __init__(self, path: str | Path, write: bool = False) -> None:
+        self.path = Path(path)
+        self.writer = Writer(self.path) if write else None
+        self.connection: duckdb.DuckDBPyConnection | None = (
+            open_for_writing(self.path) if write else open_for_reading(self.path)
+        )
+        self.index = self.writer.index if self.writer else SearchIndex(self.search_path(), create=False)
+
+    def search_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".search")
+
+    @property
+    def db(self) -> duckdb.DuckDBPyConnection:
+        if self.connection is None:
+            self.connection = open_for_writing(self.path) if self.writer else open_for_reading(self.path)
+        return self.connection
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+    def ingest(self, items: Iterable[Item], process: Process | None = None) -> IngestReport:
+        """Store documents, extracted by `process` (or extractions), and record failures as rejects; see
+        `ingest.Writer`. The file is held only while a batch is written."""
+        if self.writer is None:
+            raise ValueError(f"{self.path} was opened for reading: use Store(path, write=True) to ingest")
+        self.close()
+        return self.writer.ingest(items, process)
+
+    def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
+        wanted = check.text("query", query)
+        return queries.search(self.db, self.index, wanted, check.limit(limit, check.MAX_SEARCH_LIMIT))
+
+    def events(self, limit: int = 100, filters: EventFilters | None = None, **given: Any) -> list[dict[str, Any]]:
+        """Events kept by `filters` (or by the same filters given as keywords: `pair="KAZ-PAK"`)."""
+        return queries.events(self.db, filters or EventFilters.parse(**given), check.limit(limit, check.MAX_LIMIT))
+
+    def event_query(self, filters: EventFilters, limit: int | None = None) -> tuple[str, list[Any]]:
+        return queries.event_query(self.db, filters, limit=limit)
+
+    def find_entities(self, name: str) -> list[str]:
+        """Corpus ids of the entities called `name` (compared as the gold rules do: case, ё, quotes)."""
+        return queries.find_entities(self.db, check.text("name", name))
+
+    def entity(self, name: str) -> dict[str, Any] | None:
+        return queries.entity(self.db, check.text("name", name))
+
+    def summary(self) -> dict[str, Any]:
+        return queries.summary(self.db)
+
+    def rejects(self) -> list[dict[str, Any]]:
+        return queries.rejects(self.db)
+
+    def pair(self, first: str, second: str) -> dict[str, Any]:
+        return queries.pair(self.db, *check.pair((first, second)))
+
+    def extraction(self, doc_hash: str) -> Extraction:
+        return records.extraction(self.db, doc_hash)
+
+    def export_parquet(self, path: Path, filters: EventFilters | None = None) -> int:
+        return queries.export_parquet(self.db, path, filters or EventFilters())

@@ -1,0 +1,118 @@
+"""The filters of an event query, checked once where they come in (CLI, API, Python), so that a bad
+value is a clear error and never a silent empty answer: `--type MEET` names the PLOVER types,
+`--pair ''` is refused, `--since 2010-13-01` says why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from letopis.lexicon import rows
+
+MAX_LIMIT = 1_000_000
+MAX_SEARCH_LIMIT = 1_000
+MAX_TEXT = 1_000  # characters of a query word, name or place
+
+
+@cache
+def plover_types() -> frozenset[str]:
+    return frozenset(row[0] for row in rows("plover.tsv"))
+
+
+@cache
+def plover_contexts() -> frozenset[str]:
+    return frozenset(row[0] for row in rows("contexts.tsv"))
+
+
+@cache
+def topic_names() -> frozenset[str]:
+    return frozenset(row[1] for row in rows("topics.tsv"))
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    return frozenset(row[0] for row in rows("countries.tsv"))
+
+
+def choice(name: str, value: str, allowed: frozenset[str], fold: bool = False) -> str:
+    wanted = value.strip().upper() if fold else value.strip().lower()
+    if wanted not in allowed:
+        raise ValueError(f"{name} {value!r} is not one of: {', '.join(sorted(allowed))}")
+    return wanted
+
+
+def text(name: str, value: str) -> str:
+    if not value.strip():
+        raise ValueError(f"{name} is empty")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"{name} is longer than {MAX_TEXT} characters")
+    return value.strip()
+
+
+def country(value: str) -> str:
+    code = value.strip().upper()
+    if code not in country_codes():
+        raise ValueError(f"{value!r} is not an ISO 3166 alpha-3 country code (KAZ, PAK, RUS, ...)")
+    return code
+
+
+def pair(value: str | tuple[str, str] | list[str]) -> tuple[str, str]:
+    """`KAZ-PAK`, `kaz-pak` or (`KAZ`, `PAK`) -> (`KAZ`, `PAK`)."""
+    parts = value.split("-") if isinstance(value, str) else list(value)
+    if len(parts) != 2:
+        raise ValueError(f"a country pair is two ISO alpha-3 codes, as KAZ-PAK, not {value!r}")
+    return country(parts[0]), country(parts[1])
+
+
+def day(name: str, value: str | date) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as error:
+        raise ValueError(f"{name} {value!r} is not a date YYYY-MM-DD ({error})") from None
+
+
+def limit(value: int, most: int = MAX_LIMIT) -> int:
+    if not 1 <= value <= most:
+        raise ValueError(f"the limit is a number from 1 to {most:,}, not {value:,}")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    """What an event query keeps: events of an entity (by name), of a country pair (either direction,
+    or both countries acting together), of a PLOVER type, context or topic, at a place, in a date range."""
+
+    entity: str | None = None
+    pair: tuple[str, str] | None = None
+    type: str | None = None
+    context: str | None = None
+    topic: str | None = None
+    place: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+    @classmethod
+    def parse(cls, **given: Any) -> EventFilters:
+        """Filters from the forms users type: `pair="KAZ-PAK"` or a tuple, `type="consult"`, dates as ISO
+        strings or `date`s; None leaves a filter out. A bad value raises ValueError saying why."""
+        unknown = set(given) - set(cls.__dataclass_fields__)
+        if unknown:
+            raise ValueError(f"unknown filter {', '.join(sorted(unknown))}: use {', '.join(cls.__dataclass_fields__)}")
+        values = {k: v for k, v in given.items() if v is not None}
+        found = cls(
+            entity=text("entity", values["entity"]) if "entity" in values else None,
+            pair=pair(values["pair"]) if "pair" in values else None,
+            type=choice("type", values["type"], plover_types(), fold=True) if "type" in values else None,
+            context=choice("context", values["context"], plover_contexts()) if "context" in values else None,
+            topic=choice("topic", values["topic"], topic_names()) if "topic" in values else None,
+            place=text("place", values["place"]) if "place" in values else None,
+            since=day("since", values["since"]) if "since" in values else None,
+            until=day("until", values["until"]) if "until" in values else None,
+        )
+        if found.since and found.until and found.since > found.until:
+            raise ValueError(f"since {found.since} is after until {found.until}")
+        return found

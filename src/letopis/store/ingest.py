@@ -1,0 +1,314 @@
+"""The one writer of a corpus: batches of documents, each stored in one transaction with its facts.
+
+A document is stored only when all its rows are: a batch commits whole or not at all, so an ingest
+killed at any point (SIGKILL, Ctrl-C, a full disk) leaves the documents of the batches committed before
+it, and running it again stores the rest. The search index lives outside DuckDB: every stored or
+removed document is queued in `search_queue` in the same transaction, and the queue is applied to the
+index and emptied after the commit, and again at the start of the next ingest if that was cut short.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from letopis.model import Document, Extraction, Failure, Skipped
+from letopis.store.dedup import Reprints, signature
+from letopis.store.faults import failpoint
+from letopis.store.identity import alias_keys, entity_id, event_key, text_hash
+from letopis.store.opening import IngestLock, StoreError, first_line, open_for_writing
+from letopis.store.schema import COLUMNS, FACT_TABLES, INSERT_ORDER
+from letopis.store.search import SearchIndex
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+BATCH = 200  # documents per transaction
+ENTITY_UPSERT = (
+    " ON CONFLICT (id) DO UPDATE SET country = coalesce(entities.country, excluded.country),"
+    " sector = coalesce(entities.sector, excluded.sector)"
+)
+
+Process = Callable[[Document], Extraction | Failure]
+Item = Document | Extraction | Failure | Skipped
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """`added`: sources new to the corpus; `replaced`: sources whose text changed; `unchanged`: sources
+    stored with the same text (not extracted again); `rejected`: documents that could not be stored."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+
+
+@dataclass(slots=True)
+class Batch:
+    extractions: list[tuple[Extraction, str]] = field(default_factory=list)  # (extraction, text hash)
+    sources: dict[str, tuple[str, str]] = field(default_factory=dict)  # source id -> (text hash, source)
+    removals: set[str] = field(default_factory=set)  # text hashes no source holds any more
+    rejects: dict[str, Failure] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.sources) + len(self.rejects)
+
+
+def identity(doc: Document) -> str:
+    return doc.source_id or doc.source
+
+
+class Writer:
+    """Stores documents in the corpus at `path`. Between batches the file is closed, so other processes
+    can query it while a long ingest runs."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.index = SearchIndex(path.with_name(path.name + ".search"))
+        self.reprints = Reprints()
+        self.aliases: dict[str, str] = {}
+        self.sources: dict[str, str] = {}  # source id -> text hash, stored or queued
+        self.holders: Counter[str] = Counter()  # text hash -> how many sources hold it
+        self.loaded = False
+
+    def load(self, db: duckdb.DuckDBPyConnection) -> None:
+        """What the corpus holds, read once per ingest (and again after a rolled-back batch)."""
+        if self.loaded:
+            return
+        self.aliases = dict(db.execute("SELECT key, entity FROM aliases").fetchall())
+        self.sources = dict(db.execute("SELECT source_id, hash FROM sources").fetchall())
+        self.holders = Counter(self.sources.values())
+        self.loaded = True
+
+    def forget(self) -> None:
+        self.loaded = False
+        self.reprints.forget()
+
+    def ingest(self, items: Iterable[Item], process: Process | None) -> IngestReport:
+        """Store documents (extracted with `process` unless already extracted) and record failures as
+        rejects; skipped files are passed over. A source stored with the same text is not extracted again."""
+        report = IngestReport()
+        with IngestLock(self.path):
+            db = open_for_writing(self.path)
+            try:
+                self.load(db)
+                self.sync_index(db)
+            finally:
+                db.close()
+            batch = Batch()
+            for item in items:
+                if isinstance(item, Skipped):
+                    continue
+                batch = self.take(item, batch, report, process)
+                if len(batch) >= BATCH:
+                    batch = self.flush(batch)
+            self.flush(batch)
+        return report
+
+    def take(self, item: Document | Extraction | Failure, batch: Batch, report: IngestReport,
+             process: Process | None) -> Batch:  # fmt: skip
+        """Queue one item in `batch` (or in a new one, when it touches a source or text queued already)."""
+        if isinstance(item, Failure):
+            batch.rejects[item.source_id or item.source] = item
+            report.rejected += 1
+            return batch
+        doc = item.document if isinstance(item, Extraction) else item
+        source_id = identity(doc)
+        try:
+            doc_hash = text_hash(doc.text)
+        except UnicodeEncodeError:
+            reason = "the text holds a lone surrogate (an unpaired \\ud800-\\udfff escape), not valid Unicode"
+            return self.take(Failure(doc.source, reason, "store", source_id), batch, report, process)
+        held = self.sources.get(source_id)
+        if held == doc_hash:
+            report.unchanged += 1
+            return batch
+        if source_id in batch.sources or source_id in batch.rejects or doc_hash in batch.removals:
+            batch = self.flush(batch)
+        if not self.holders[doc_hash]:
+            extraction = item if isinstance(item, Extraction) else self.extract(doc, process)
+            if isinstance(extraction, Failure):
+                return self.take(extraction, batch, report, process)
+            batch.extractions.append((extraction, doc_hash))
+        batch.sources[source_id] = (doc_hash, doc.source)
+        self.sources[source_id] = doc_hash
+        self.holders[doc_hash] += 1
+        if held is None:
+            report.added += 1
+            return batch
+        report.replaced += 1
+        self.holders[held] -= 1
+        if not self.holders[held]:
+            batch.removals.add(held)
+        return batch
+
+    @staticmethod
+    def extract(doc: Document, process: Process | None) -> Extraction | Failure:
+        if process is None:
+            raise TypeError("documents that are not extracted yet need a `process` function")
+        return process(doc)
+
+    def flush(self, batch: Batch) -> Batch:
+        """Write `batch` in one transaction, then bring the search index up to date."""
+        if not len(batch):
+            return batch
+        db = open_for_writing(self.path)
+        try:
+            self.write(db, batch)
+            failpoint("batch-committed")
+            self.sync_index(db)
+            failpoint("batch-done")
+        finally:
+            db.close()
+        return Batch()
+
+    def write(self, db: duckdb.DuckDBPyConnection, batch: Batch) -> None:
+        now = datetime.now()
+        db.execute("BEGIN TRANSACTION")
+        try:
+            for doc_hash in batch.removals:
+                self.remove(db, doc_hash)
+            rows = self.rows(db, batch.extractions, now)
+            for table in INSERT_ORDER:
+                insert(db, table, rows[table], ENTITY_UPSERT if table == "entities" else "")
+                if table == "entities":
+                    failpoint("batch-inserted")
+            insert(db, "sources", [{"source_id": s, "hash": h, "source": src, "ingested_at": now}
+                                   for s, (h, src) in batch.sources.items()], replace=True)  # fmt: skip
+            queued = [[h] for _, h in batch.extractions] + [[h] for h in batch.removals]
+            if queued:
+                db.executemany("INSERT OR IGNORE INTO search_queue VALUES (?)", queued)
+            if batch.sources:
+                db.execute("DELETE FROM rejects WHERE source_id IN (SELECT unnest(?))", [list(batch.sources)])
+            insert(db, "rejects", [{"source_id": s, "source": f.source, "stage": f.stage, "reason": f.reason,
+                                    "rejected_at": now} for s, f in batch.rejects.items()], replace=True)  # fmt: skip
+            db.execute("COMMIT")
+        except BaseException as error:
+            self.forget()
+            with suppress(duckdb.Error):  # a connection lost with the failure has dropped the transaction
+                db.execute("ROLLBACK")
+            if isinstance(error, (duckdb.Error, OSError)):
+                raise StoreError(
+                    f"cannot write to {self.path}: {first_line(error)}; nothing of the last batch was stored,"
+                    " run the ingest again to finish"
+                ) from None
+            raise
+
+    def remove(self, db: duckdb.DuckDBPyConnection, doc_hash: str) -> None:
+        self.reprints.remove(doc_hash)
+        for table in FACT_TABLES:
+            db.execute(f"DELETE FROM {table} WHERE hash = ?", [doc_hash])
+        db.execute("DELETE FROM documents WHERE hash = ?", [doc_hash])
+
+    def rows(self, db: duckdb.DuckDBPyConnection, extractions: list[tuple[Extraction, str]],
+             now: datetime) -> dict[str, list[dict[str, Any]]]:  # fmt: skip
+        """Rows of every table for a batch, entities joined to the corpus by their alias keys."""
+        rows: dict[str, list[dict[str, Any]]] = {table: [] for table in INSERT_ORDER}
+        signatures: dict[str, MinHash] = {}
+        new_entities: set[str] = set()
+        for result, doc_hash in extractions:
+            minhash = signature(result.document.text)
+            original = self.reprints.original(db, minhash, signatures)
+            rows["documents"].append(document_row(result.document, doc_hash, minhash, original, now))
+            self.fact_rows(result, doc_hash, rows, new_entities)
+            self.reprints.add(db, doc_hash, minhash)
+            signatures[doc_hash] = minhash
+        return rows
+
+    def fact_rows(self, result: Extraction, doc_hash: str, rows: dict[str, list[dict[str, Any]]],
+                  new_entities: set[str]) -> None:  # fmt: skip
+        ids: dict[str, str] = {}
+        countries: dict[str, str | None] = {}
+        for entity in result.entities:
+            keys = alias_keys(entity, doc_hash)
+            known = next(((self.aliases[k], why) for k, why in keys if k in self.aliases), None)
+            corpus_id, reason = known or (entity_id(keys[0][0]), "first seen here")
+            ids[entity.id] = corpus_id
+            for alias, _ in keys:
+                if alias not in self.aliases:
+                    self.aliases[alias] = corpus_id
+                    rows["aliases"].append({"key": alias, "entity": corpus_id})
+            countries[entity.id] = entity.country
+            if corpus_id not in new_entities:
+                new_entities.add(corpus_id)
+                rows["entities"].append({"id": corpus_id, "type": entity.type, "name": entity.name,
+                                         "country": entity.country, "sector": entity.sector, "kind": entity.kind,
+                                         "lat": entity.lat, "lon": entity.lon})  # fmt: skip
+            rows["doc_entities"].append({"hash": doc_hash, "local_id": entity.id, "entity": corpus_id,
+                                         "name": entity.name, "merge_reason": reason})  # fmt: skip
+            rows["mentions"] += [{"hash": doc_hash, "entity": corpus_id, "start": m.start, "end": m.end,
+                                  "text": m.text, "anaphor": m.anaphor} for m in entity.mentions]  # fmt: skip
+        line = result.document.dateline
+        when = line.date if line and line.date else result.document.published
+        for job in result.occupations:
+            rows["occupations"].append({"hash": doc_hash, "person": ids[job.person], "position": job.position,
+                                        "where": ids.get(job.where or ""),
+                                        "accredited_to": ids.get(job.accredited_to or ""),
+                                        "start": job.evidence.start, "end": job.evidence.end,
+                                        "text": job.evidence.text, "date": when,
+                                        "where_from": job.where_from})  # fmt: skip
+        for event in result.events:
+            event_id = f"{doc_hash[:16]}-{event.id}"
+            rows["events"].append({
+                "id": event_id, "hash": doc_hash, "event_key": event_key(event, ids, event_id), "type": event.type,
+                "mode": event.mode, "quad": event.quad, "intensity": event.intensity, "modality": event.modality,
+                "contexts": list(event.contexts), "topics": list(event.topics),
+                "actor": [ids[a] for a in event.actor], "recipient": [ids[r] for r in event.recipient],
+                "actor_countries": sorted({c for a in event.actor if (c := countries[a])}),
+                "recipient_countries": sorted({c for r in event.recipient if (c := countries[r])}),
+                "place": ids.get(event.place or ""), "date": event.date, "confidence": event.confidence,
+                "start": event.evidence[0].start if event.evidence else 0,
+            })  # fmt: skip
+            rows["evidence"] += [{"event": event_id, "hash": doc_hash, "start": s.start, "end": s.end,
+                                  "text": s.text} for s in event.evidence]  # fmt: skip
+
+    def sync_index(self, db: duckdb.DuckDBPyConnection) -> None:
+        """Write the queued documents' search entries (a stored document's entry replaces any earlier one;
+        a removed document's is deleted), then empty the queue."""
+        queued = [row[0] for row in db.execute("SELECT hash FROM search_queue ORDER BY hash").fetchall()]
+        if not queued:
+            return
+        found = db.execute("SELECT hash, text FROM documents WHERE hash IN (SELECT unnest(?))", [queued])
+        texts = dict(found.fetchall())
+        for doc_hash in queued:
+            self.index.delete(doc_hash)
+            if doc_hash in texts:
+                self.index.add(doc_hash, texts[doc_hash])
+        self.index.commit()
+        failpoint("index-committed")
+        db.execute("DELETE FROM search_queue WHERE hash IN (SELECT unnest(?))", [queued])
+
+
+def document_row(doc: Document, doc_hash: str, minhash: MinHash, original: tuple[float, str] | None,
+                 now: datetime) -> dict[str, Any]:  # fmt: skip
+    line = doc.dateline
+    return {"hash": doc_hash, "doc_key": doc.id, "source": doc.source, "title": doc.title,
+            "published": doc.published, "url": doc.url, "dateline_place": line.place if line else None,
+            "dateline_date": line.date if line else None, "agency": line.agency if line else None,
+            "units": json.dumps([[u.kind, u.start, u.end] for u in doc.units]),
+            "minhash": [int(v) for v in minhash.hashvalues], "duplicate_of": original[1] if original else None,
+            "similarity": round(original[0], 3) if original else None, "text": doc.text,
+            "language": doc.language, "ingested_at": now}  # fmt: skip
+
+
+def insert(db: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]], suffix: str = "",
+           replace: bool = False) -> None:  # fmt: skip
+    """Insert rows (dicts by column name) in one statement, column by column (`unnest` of each column's
+    values is ten times faster than binding a row of parameters at a time)."""
+    if not rows:
+        return
+    names = COLUMNS[table]
+    columns = [[row[name] for row in rows] for name in names]
+    quoted = ", ".join(f'"{name}"' for name in names)
+    select = ", ".join(["unnest(?)"] * len(names))
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    db.execute(f"{verb} INTO {table} ({quoted}) SELECT * FROM (SELECT {select}){suffix}", columns)

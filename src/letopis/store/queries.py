@@ -1,0 +1,223 @@
+"""Queries over a corpus: search, events, an entity, a country pair, the summary, the rejects, exports.
+
+Each is a function of a DuckDB connection; `Store` hands them on. Rows come back as dicts by column name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from letopis.lexicon import key
+from letopis.store.filters import EventFilters
+from letopis.store.search import SearchIndex, snippet
+
+
+def rows(db: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def scalar(db: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> int:
+    found = db.execute(sql, params or []).fetchone()
+    return int(found[0]) if found and found[0] is not None else 0
+
+
+def search(db: duckdb.DuckDBPyConnection, index: SearchIndex | None, query: str, limit: int) -> list[dict[str, Any]]:
+    found = []
+    for doc_hash, score in index.query(query, limit) if index is not None else []:
+        doc = rows(db, "SELECT doc_key, title, published, source, text FROM documents WHERE hash = ?", [doc_hash])
+        if doc:
+            row = doc[0]
+            found.append({"document": row["doc_key"], "score": round(score, 3), "title": row["title"],
+                          "published": row["published"], "source": row["source"],
+                          "snippet": snippet(row["text"], query)})  # fmt: skip
+    return found
+
+
+def find_entities(db: duckdb.DuckDBPyConnection, name: str) -> list[str]:
+    """Corpus ids of the entities called `name` (compared as the gold rules do: case, ё, quotes)."""
+    wanted = key(name)
+    found = db.execute("SELECT DISTINCT entity, name FROM doc_entities").fetchall()
+    return sorted({entity for entity, called in found if key(called) == wanted})
+
+
+def events(db: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int) -> list[dict[str, Any]]:
+    """Events matching `filters`, ordered by date and document. The page is picked first; names and
+    evidence are then looked up for its events only."""
+    picked, params = event_query(db, filters, lean=True)
+    page = rows(
+        db,
+        f"SELECT p.*, e.place, e.actor_countries, e.recipient_countries, e.contexts, e.confidence FROM ({picked}) p"
+        f" JOIN events e ON e.id = p.id ORDER BY p.date, p.doc_key, p.start LIMIT {int(limit)}",
+        params,
+    )
+    ids = sorted({i for row in page for i in [*row["actor"], *row["recipient"], row["place"]] if i})
+    names = dict(db.execute("SELECT id, name FROM entities WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
+    evidence: dict[str, str] = {}
+    for event, text in db.execute(
+        "SELECT event, text FROM evidence WHERE event IN (SELECT unnest(?)) ORDER BY start DESC",
+        [[row["id"] for row in page]],
+    ).fetchall():
+        evidence[event] = text
+    return [
+        {"id": row["id"], "hash": row["hash"], "date": row["date"], "type": row["type"], "mode": row["mode"],
+         "modality": row["modality"], "place": names.get(row["place"] or ""),
+         "actor": [names[a] for a in row["actor"]], "recipient": [names[r] for r in row["recipient"]],
+         "actor_countries": row["actor_countries"], "recipient_countries": row["recipient_countries"],
+         "contexts": row["contexts"], "topics": row["topics"], "confidence": row["confidence"],
+         "sources": row["sources"], "document": row["doc_key"], "evidence": evidence.get(row["id"])}
+        for row in page
+    ]  # fmt: skip
+
+
+def event_query(
+    db: duckdb.DuckDBPyConnection, filters: EventFilters, lean: bool = False, limit: int | None = None
+) -> tuple[str, list[Any]]:
+    """SQL and parameters of the events kept by `filters`; one row per event (`event_key`). `lean`
+    leaves out the names and the evidence, for aggregates."""
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if filters.entity is not None:
+        where.append("(list_has_any(e.actor, ?) OR list_has_any(e.recipient, ?))")
+        ids = find_entities(db, filters.entity)
+        params += [ids, ids]
+    if filters.pair is not None:
+        first, second = filters.pair
+        where.append(
+            "((list_contains(e.actor_countries, ?) AND list_contains(e.recipient_countries, ?))"
+            " OR (list_contains(e.actor_countries, ?) AND list_contains(e.recipient_countries, ?))"
+            " OR (list_contains(e.actor_countries, ?) AND list_contains(e.actor_countries, ?)))"
+        )
+        params += [first, second, second, first, first, second]
+    if filters.type is not None:
+        where.append("e.type = ?")
+        params.append(filters.type)
+    for column, value in (("contexts", filters.context), ("topics", filters.topic)):
+        if value is not None:
+            where.append(f"list_contains(e.{column}, ?)")
+            params.append(value)
+    if filters.place is not None:
+        where.append("e.place IN (SELECT id FROM entities WHERE lower(name) = ?)")
+        params.append(key(filters.place))
+    if filters.since is not None:
+        where.append("e.date >= ?")
+        params.append(filters.since)
+    if filters.until is not None:
+        where.append("e.date <= ?")
+        params.append(filters.until)
+    picked = f"""
+        SELECT e.id, e.hash, e.date, e.type, e.mode, e.modality, e.topics, e.actor, e.recipient, e.start,
+               d.doc_key, count(DISTINCT e.hash) OVER (PARTITION BY e.event_key) AS sources
+        FROM events e JOIN documents d ON d.hash = e.hash
+        WHERE {" AND ".join(where)}
+        QUALIFY row_number() OVER (PARTITION BY e.event_key ORDER BY d.ingested_at, e.id) = 1"""
+    if lean:
+        return picked, params
+    cut = f"ORDER BY e.date, d.doc_key, e.start LIMIT {int(limit)}" if limit is not None else ""
+    sql = f"""
+        WITH p AS ({picked} {cut})
+        SELECT p.id, p.hash, p.date, p.type, p.mode, p.modality, pl.name AS place,
+               (SELECT list(n.name) FROM (SELECT unnest(p.actor) AS x) u JOIN entities n ON n.id = u.x) AS actor,
+               (SELECT list(n.name) FROM (SELECT unnest(p.recipient) AS x) u JOIN entities n ON n.id = u.x)
+                   AS recipient,
+               e.actor_countries, e.recipient_countries, e.contexts, e.topics, e.confidence, p.sources,
+               p.doc_key AS document,
+               (SELECT text FROM evidence v WHERE v.event = p.id ORDER BY v.start LIMIT 1) AS evidence
+        FROM p JOIN events e ON e.id = p.id LEFT JOIN entities pl ON pl.id = e.place
+        ORDER BY p.date, p.doc_key, p.start"""
+    return sql, params
+
+
+def entity(db: duckdb.DuckDBPyConnection, name: str) -> dict[str, Any] | None:
+    ids = find_entities(db, name)
+    if not ids:
+        return None
+    info = rows(db, "SELECT * FROM entities WHERE id IN (SELECT unnest(?))", [ids])[0]
+    aliases = rows(db, "SELECT DISTINCT text FROM mentions WHERE entity IN (SELECT unnest(?)) ORDER BY text", [ids])
+    positions = rows(
+        db,
+        "SELECT o.position, w.name AS where, o.where_from, a.name AS accredited_to,"
+        " strftime(o.date, '%Y-%m') AS month"
+        " FROM occupations o LEFT JOIN entities w ON w.id = o.where"
+        " LEFT JOIN entities a ON a.id = o.accredited_to"
+        " WHERE o.person IN (SELECT unnest(?)) ORDER BY o.date",
+        [ids],
+    )
+    counterparts = rows(
+        db,
+        "SELECT c.name, c.type, c.country, count(*) AS events FROM events e,"
+        " unnest(list_concat(e.actor, e.recipient)) AS t(other) JOIN entities c ON c.id = t.other"
+        " WHERE (list_has_any(e.actor, ?) OR list_has_any(e.recipient, ?)) AND NOT list_contains(?, t.other)"
+        " GROUP BY ALL ORDER BY events DESC, c.name",
+        [ids, ids, ids],
+    )
+    return {**info, "aliases": [a["text"] for a in aliases], "positions": positions,
+            "counterparts": counterparts, "events": events(db, EventFilters(entity=name), 100)}  # fmt: skip
+
+
+def summary(db: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    types = rows(
+        db, "SELECT type, count(DISTINCT event_key) AS events FROM events GROUP BY type ORDER BY events DESC, type", []
+    )
+    pairs = rows(
+        db,
+        "SELECT a || '-' || r AS pair, count(DISTINCT event_key) AS events FROM events,"
+        " unnest(actor_countries) AS x(a), unnest(recipient_countries) AS y(r) WHERE a <> r"
+        " GROUP BY pair ORDER BY events DESC, pair LIMIT 10",
+        [],
+    )
+    return {"documents": scalar(db, "SELECT count(*) FROM documents"),
+            "sources": scalar(db, "SELECT count(*) FROM sources"),
+            "near_duplicates": scalar(db, "SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+            "rejects": scalar(db, "SELECT count(*) FROM rejects"),
+            "not_searchable": scalar(db, "SELECT count(*) FROM search_queue"),
+            "entities": scalar(db, "SELECT count(*) FROM entities"),
+            "events": scalar(db, "SELECT count(DISTINCT event_key) FROM events"),
+            "event_reports": scalar(db, "SELECT count(*) FROM events"),
+            "occupations": scalar(db, "SELECT count(*) FROM occupations"),
+            "events_by_type": types, "top_country_pairs": pairs}  # fmt: skip
+
+
+def rejects(db: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    return rows(db, "SELECT source, stage, reason, rejected_at FROM rejects ORDER BY source", [])
+
+
+def pair(db: duckdb.DuckDBPyConnection, first: str, second: str) -> dict[str, Any]:
+    """Relations of two countries: events by month, type and topic, and the most active people and
+    organisations on both sides."""
+    sql, params = event_query(db, EventFilters(pair=(first, second)), lean=True)
+    base = f"WITH p AS MATERIALIZED ({sql})"
+    by_month = rows(
+        db,
+        f"{base} SELECT strftime(date, '%Y-%m') AS month, count(*) AS events FROM p GROUP BY month ORDER BY month",
+        params,
+    )
+    by_type = rows(db, f"{base} SELECT type, count(*) AS events FROM p GROUP BY type ORDER BY events DESC, type",
+                   params)  # fmt: skip
+    by_topic = rows(
+        db,
+        f"{base} SELECT t AS topic, count(*) AS events FROM p, unnest(p.topics) AS x(t)"
+        " GROUP BY t ORDER BY events DESC, t",
+        params,
+    )
+    people = rows(
+        db,
+        f"{base} SELECT n.name, n.type, n.country, count(*) AS events FROM p,"
+        " unnest(list_concat(p.actor, p.recipient)) AS x(id) JOIN entities n ON n.id = x.id"
+        " WHERE n.type IN ('PER', 'ORG') AND n.country IN (?, ?)"
+        " GROUP BY ALL ORDER BY events DESC, n.name LIMIT 20",
+        [*params, first, second],
+    )
+    return {"pair": f"{first}-{second}", "by_month": by_month, "by_type": by_type, "by_topic": by_topic,
+            "top_actors": people}  # fmt: skip
+
+
+def export_parquet(db: duckdb.DuckDBPyConnection, path: Path, filters: EventFilters) -> int:
+    sql, params = event_query(db, filters)
+    target = str(path).replace("'", "''")
+    db.execute(f"COPY ({sql}) TO '{target}' (FORMAT PARQUET)", params)
+    return scalar(db, f"SELECT count(*) FROM ({sql})", params)

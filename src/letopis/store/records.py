@@ -1,0 +1,50 @@
+"""Stored rows back to records: a document's `Extraction` with corpus-wide entity ids (for the PLOVER
+and GDELT exports). Rows are read by column name and records rebuilt by keyword."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+
+from letopis.model import Dateline, Document, Entity, Event, Extraction, Mention, Occupation, Span, Unit
+from letopis.store.queries import rows
+
+
+def document(db: duckdb.DuckDBPyConnection, doc_hash: str) -> Document:
+    row = rows(db, "SELECT * FROM documents WHERE hash = ?", [doc_hash])[0]
+    units = tuple(Unit(kind, start, end) for kind, start, end in json.loads(row["units"]))
+    text = row["text"]
+    line = next((u for u in units if u.kind == "dateline"), None)
+    dateline = None
+    if row["dateline_place"] is not None and line is not None:
+        span = Span(line.start, line.end, text[line.start : line.end])
+        dateline = Dateline(place=row["dateline_place"], date=row["dateline_date"], agency=row["agency"], span=span)
+    return Document(id=row["doc_key"], source=row["source"], text=text, units=units, title=row["title"],
+                    published=row["published"], url=row["url"], dateline=dateline,
+                    language=row["language"])  # fmt: skip
+
+
+def extraction(db: duckdb.DuckDBPyConnection, doc_hash: str) -> Extraction:
+    mentions: dict[str, list[Mention]] = {}
+    for m in rows(db, 'SELECT entity, start, "end", text, anaphor FROM mentions WHERE hash = ? ORDER BY start',
+                  [doc_hash]):  # fmt: skip
+        mentions.setdefault(m.pop("entity"), []).append(Mention(**m))
+    sql = "SELECT DISTINCT n.* FROM doc_entities d JOIN entities n ON n.id = d.entity WHERE d.hash = ? ORDER BY n.id"
+    entities = tuple(Entity(**e, mentions=tuple(mentions.get(e["id"], []))) for e in rows(db, sql, [doc_hash]))
+    jobs = tuple(
+        Occupation(person=o["person"], position=o["position"], where=o["where"], accredited_to=o["accredited_to"],
+                   evidence=Span(o["start"], o["end"], o["text"]), where_from=o["where_from"])
+        for o in rows(db, "SELECT * FROM occupations WHERE hash = ? ORDER BY start", [doc_hash])
+    )  # fmt: skip
+    evidence: dict[str, list[Span]] = {}
+    for v in rows(db, 'SELECT event, start, "end", text FROM evidence WHERE hash = ? ORDER BY start', [doc_hash]):
+        evidence.setdefault(v.pop("event"), []).append(Span(**v))
+    events = tuple(
+        Event(id=e["id"], type=e["type"], mode=e["mode"], quad=e["quad"], intensity=e["intensity"],
+              modality=e["modality"], contexts=tuple(e["contexts"]), topics=tuple(e["topics"]),
+              actor=tuple(e["actor"]), recipient=tuple(e["recipient"]), place=e["place"], date=e["date"],
+              evidence=tuple(evidence.get(e["id"], [])), confidence=e["confidence"])
+        for e in rows(db, "SELECT * FROM events WHERE hash = ? ORDER BY start", [doc_hash])
+    )  # fmt: skip
+    return Extraction(document(db, doc_hash), entities, jobs, events)
