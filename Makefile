@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: install demo test lint bench bench-store
+.PHONY: install demo test lint bench bench-store bench-pathological
 
 $(BIN)/letopis: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,3 +33,6 @@ bench: install
 
 bench-store: install
 	$(BIN)/python benchmarks/store.py
+
+bench-pathological: install
+	$(BIN)/python benchmarks/pathological.py

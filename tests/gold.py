@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from letopis.extractors.places import gazetteer
-from letopis.lexicon import key
+from letopis.lexicon.gazetteer import gazetteer
+from letopis.lexicon.names import key
 from letopis.model import Entity, Event, Extraction
 
 

@@ -9,8 +9,10 @@ from functools import cache
 
 import pytest
 
-from letopis.extractors.triggers import TYPES, ontology, triggers
-from letopis.lexicon import key, rows
+from letopis.extractors.triggers import triggers
+from letopis.lexicon import rows
+from letopis.lexicon.names import key
+from letopis.lexicon.plover import TYPES, ontology
 from letopis.model import Entity, Event, Extraction
 from letopis.pipeline import extract
 from tests.data.event_cases import EVENTS

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from letopis.lexicon import key
+from letopis.lexicon.names import key
 from letopis.model import Extraction
 from letopis.pipeline import extract_paths
 from tests.gold import find, match_events, missing_entities, missing_occupations

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from letopis.lexicon.dates import year_of
 from letopis.model import Document, Extraction, Failure, Skipped
 from letopis.pipeline import extract_document
 from letopis.read import from_text, read_bytes, read_paths
-from letopis.read.blocks import dateline_year, find_dateline
+from letopis.read.blocks import find_dateline
 from letopis.read.decode import decode
 from letopis.read.language import detect_language
 from letopis.read.sources import Origin, printable
@@ -85,7 +86,7 @@ def test_seed_header_with_impossible_date_is_plain_text() -> None:
 def test_dateline_year_comes_from_publication(
     month: int, day: int, published: date | None, expected: date | None
 ) -> None:
-    assert dateline_year(month, day, published) == expected
+    assert year_of(month, day, published) == expected
 
 
 @pytest.mark.parametrize(

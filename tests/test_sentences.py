@@ -9,7 +9,7 @@ from functools import cache
 
 import pytest
 
-from letopis.lexicon import key
+from letopis.lexicon.names import key
 from letopis.model import Entity, Extraction
 from letopis.pipeline import extract
 from tests.data.sentence_cases import COREFERENCE, NORMAL_FORMS, OCCUPATIONS

@@ -19,8 +19,8 @@ import hashlib
 from datetime import UTC, date, datetime
 from typing import Any
 
-from letopis.extractors.places import gazetteer
-from letopis.extractors.triggers import code
+from letopis.lexicon.gazetteer import gazetteer
+from letopis.lexicon.plover import code
 from letopis.model import Entity, Extraction
 
 CODER = "letopis 0.1.0"

@@ -230,7 +230,8 @@ class NLP:
         head = len(tokens)
         if type == "ORG":
             head = next((i + 1 for i, t in enumerate(tokens) if t.pos in {"NOUN", "PROPN"}), len(tokens))
-        words = [self.inflect(t, agreeing(tokens, i)) if i < head else t.text.lower() for i, t in enumerate(tokens)]
+        feats = agreeing(tokens)
+        words = [self.inflect(t, feats[i]) if i < head else t.text.lower() for i, t in enumerate(tokens)]
         natasha_tokens: list[Any] = [
             natasha.doc.DocToken(t.plain_start, t.plain_start + len(t.text), t.text) for t in tokens
         ]
@@ -247,13 +248,17 @@ class NLP:
         return form
 
 
-def agreeing(tokens: Sequence[Token], index: int) -> Mapping[str, str]:
-    """Features of a word, or for an adjective the tagger left bare (`Северо-Кавказском`), those of the
-    next word it agrees with."""
-    token = tokens[index]
-    if token.case is not None or token.pos != "ADJ":
-        return token.feats
-    return next((t.feats for t in tokens[index + 1 :] if t.case is not None), token.feats)
+def agreeing(tokens: Sequence[Token]) -> list[Mapping[str, str]]:
+    """Features of each word, or for an adjective the tagger left bare (`Северо-Кавказском`), those of the
+    next word with a case, which it agrees with."""
+    found: list[Mapping[str, str]] = []
+    following: Mapping[str, str] | None = None
+    for token in reversed(tokens):
+        bare = token.case is None and token.pos == "ADJ"
+        found.append(following if bare and following is not None else token.feats)
+        if token.case is not None:
+            following = token.feats
+    return found[::-1]
 
 
 def segment(text: str, start: int, end: int) -> Iterator[Chunk]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from razdel import tokenize
 
+from letopis.lexicon.names import fold
 from letopis.model import Extraction
 
 TYPES = ("PER", "LOC", "ORG")
@@ -138,7 +139,7 @@ def overlaps(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool
 
 
 def stem(word: str) -> str:
-    return word.lower().replace("ё", "е")[:4]
+    return fold(word)[:4]
 
 
 def match_facts(gold: list[list[float]]) -> tuple[float, list[int]]:

@@ -9,9 +9,9 @@ or, for a generic position (`председатель`, `глава`), from wher
 from __future__ import annotations
 
 from letopis.extractors.entities import Cluster, org_sector_word
-from letopis.extractors.places import gazetteer
 from letopis.extractors.roles import Role
 from letopis.lexicon import positions
+from letopis.lexicon.gazetteer import gazetteer
 from letopis.nlp import Parsed
 
 DESCRIPTOR_WINDOW = 3

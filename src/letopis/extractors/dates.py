@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from letopis.read.blocks import MONTHS, dateline_year
+from letopis.lexicon.dates import MONTHS, year_of
 
 DAY_MONTH = re.compile(
     r"\b(?P<day>\d{1,2})(?:-го)?\s+(?P<month>" + "|".join(MONTHS) + r")(?:\s+(?P<year>\d{4})\s*(?:года|г\.|г\b)?)?",
@@ -44,7 +44,7 @@ def find_date(text: str, reference: date | None, future: bool = False) -> date |
         if future:
             return safe_date(reference.year, month, day)
         try:
-            return dateline_year(month, day, reference)
+            return year_of(month, day, reference)
         except ValueError:
             return None
     relative = RELATIVE_WORD.search(text)

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
 
-from letopis.extractors.places import Place, gazetteer
-from letopis.lexicon import key, named_groups, not_org_words, org_phrases, org_words, positions
+from letopis.lexicon import named_groups, not_org_words, org_phrases, org_words, positions
+from letopis.lexicon.gazetteer import Place, gazetteer
+from letopis.lexicon.names import NAME_CONNECTORS, acronym, fold, key
 from letopis.model import EntityType, Mention
 from letopis.nlp import NLP, NerSpan, Parsed, Token
 
 QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“"}
 MAX_QUOTED_TOKENS = 8
-NAME_CONNECTORS = {"и", "&", "-", "of", "and", "де", "ла"}
 COMPLEMENTS = {"по", "при", "против"}
 PHRASE_WORDS = {"NOUN", "PROPN", "ADJ", "NUM"}
 MAX_PHRASE_TOKENS = 10
@@ -79,7 +79,7 @@ def is_name_word(token: Token) -> bool:
 
 def leading_position(token: Token) -> bool:
     """`Замглавы` in an organisation span `Замглавы Федеральной миграционной службы`: a title, not a name."""
-    return any(w.lower().replace("ё", "е") in positions() for w in (token.lemma, token.text))
+    return any(fold(w) in positions() for w in (token.lemma, token.text))
 
 
 def quoted_spans(parsed: Parsed) -> Iterator[tuple[int, int]]:
@@ -490,14 +490,6 @@ def root(parsed: Parsed, cand: Candidate) -> Token:
     """The token of a mention that hangs from outside it."""
     tokens = parsed.tokens[cand.first : cand.last]
     return next((t for t in tokens if not cand.first <= t.head < cand.last), tokens[0])
-
-
-def acronym(name: str) -> str:
-    """`Министерство иностранных дел РК` -> `МИД РК`: initials of the words before the first abbreviation."""
-    words = name.split()
-    cut = next((i for i, w in enumerate(words) if w.isupper()), len(words))
-    initials = "".join(w[0].upper() for w in words[:cut] if w.lower() not in NAME_CONNECTORS)
-    return " ".join([initials, *words[cut:]]) if cut > 1 else name
 
 
 def person_words(name: str) -> set[str]:

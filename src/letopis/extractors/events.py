@@ -26,10 +26,11 @@ from typing import TypeVar
 
 from letopis.extractors.dates import find_date
 from letopis.extractors.entities import Cluster, Countries
-from letopis.extractors.places import gazetteer
 from letopis.extractors.roles import Role
-from letopis.extractors.triggers import Match, code, find_matches
+from letopis.extractors.triggers import Match, find_matches
 from letopis.lexicon import positions, rows
+from letopis.lexicon.gazetteer import gazetteer
+from letopis.lexicon.plover import code
 from letopis.model import Document, Event, Span
 from letopis.nlp import Parsed, Sentence, Token
 

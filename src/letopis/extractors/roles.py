@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from letopis.extractors.entities import Candidate, Cluster, Countries, org_sector_word
-from letopis.extractors.places import gazetteer
 from letopis.lexicon import org_phrases, org_words, position_domains, position_scopes, positions, role_aliases
+from letopis.lexicon.gazetteer import gazetteer
+from letopis.lexicon.names import fold
 from letopis.model import Mention, Span
 from letopis.nlp import Parsed, Token
 
@@ -146,7 +147,7 @@ class RoleFinder:
         `хип-хоп-исполнитель`) the part that is a position, inflected like the whole."""
         if token.index in self.owner:
             return None
-        text = token.text.lower().replace("ё", "е")
+        text = fold(token.text)
         parts = text.split("-") if "-" in text else []
         if text[:3] not in position_prefixes() and not any(p[:3] in position_prefixes() for p in parts):
             return None

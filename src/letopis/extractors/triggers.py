@@ -1,4 +1,4 @@
-"""Russian event triggers (lexicon/triggers/<type>.tsv) and the PLOVER ontology (lexicon/plover.tsv).
+"""Russian event triggers (lexicon/triggers/<type>.tsv), one file per PLOVER type (lexicon.plover).
 
 A trigger pattern is a sequence of lemmas that must occur in order within one sentence, each within
 three tokens after the previous one; `a|b` gives alternatives. The first word is the anchor.
@@ -10,12 +10,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from letopis.lexicon import rows
+from letopis.lexicon.names import fold
+from letopis.lexicon.plover import TYPES
 from letopis.nlp import Parsed, Sentence, Token, pipeline
 
-TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
 MAX_STEP = 3
 
 
@@ -36,13 +34,6 @@ class Match:
     @property
     def anchor(self) -> int:
         return self.tokens[0]
-
-
-@dataclass(frozen=True, slots=True)
-class Code:
-    quad: int
-    intensity: float
-    cameo: str
 
 
 @cache
@@ -67,26 +58,13 @@ def anchor_prefixes() -> frozenset[str]:
     for anchor in triggers():
         prefixes.add(anchor[:3])
         for parse in vocab(anchor)[:1]:
-            prefixes.update(form.word[:3].replace("ё", "е") for form in parse.lexeme)
+            prefixes.update(fold(form.word[:3]) for form in parse.lexeme)
     return frozenset(prefixes)
-
-
-@cache
-def ontology() -> dict[tuple[str, str | None], Code]:
-    """(type, mode or None) -> quad class, PLOVER intensity and CAMEO code."""
-    codes: dict[tuple[str, str | None], Code] = {}
-    for type, mode, quad, intensity, cameo, *_ in rows("plover.tsv"):
-        codes[(type, None if mode == "-" else mode)] = Code(int(quad), float(intensity), cameo)
-    return codes
-
-
-def code(type: str, mode: str | None) -> Code:
-    return ontology().get((type, mode)) or ontology()[(type, None)]
 
 
 def lemma_of(token: Token) -> str | None:
     """The token's lemma when it may start a trigger, without lemmatising the rest."""
-    if token.text[:3].lower().replace("ё", "е") not in anchor_prefixes():
+    if fold(token.text[:3]) not in anchor_prefixes():
         return None
     return token.lemma.lower()
 

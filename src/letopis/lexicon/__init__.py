@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from letopis.lexicon.names import key
+
 
 def rows(name: str) -> list[list[str]]:
     """Rows of a lexicon file, each a list of its tab-separated columns."""
@@ -18,14 +20,6 @@ def words_by_kind(name: str) -> dict[str, frozenset[str]]:
     for word, kind in rows(name):
         found.setdefault(kind, set()).add(word)
     return {kind: frozenset(words) for kind, words in found.items()}
-
-
-def key(text: str) -> str:
-    """Comparison key for names: lower case, `ё` as `е`, quotes dropped, spaces collapsed."""
-    text = text.lower().replace("ё", "е")
-    for quote in "\"«»“”„'":
-        text = text.replace(quote, "")
-    return " ".join(text.split())
 
 
 @cache

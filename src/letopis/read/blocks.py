@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
+from letopis.lexicon.dates import MONTHS, year_of
 from letopis.model import Dateline, Span, Unit
-
-MONTHS = {
-    "января": 1,
-    "февраля": 2,
-    "марта": 3,
-    "апреля": 4,
-    "мая": 5,
-    "июня": 6,
-    "июля": 7,
-    "августа": 8,
-    "сентября": 9,
-    "октября": 10,
-    "ноября": 11,
-    "декабря": 12,
-}
 
 BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
@@ -32,8 +18,6 @@ DATELINE = re.compile(
 )
 PHOTO_CREDIT = re.compile(r"(?:Фото|Фотография|Photo)\s*:", re.IGNORECASE)
 
-# A dateline written in December of an article published in January belongs to the previous year.
-MAX_DATELINE_LEAD = timedelta(days=31)
 
 
 def blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -55,22 +39,13 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def dateline_year(month: int, day: int, published: date | None) -> date | None:
-    if published is None:
-        return None
-    candidate = date(published.year, month, day)
-    if candidate - published > MAX_DATELINE_LEAD:
-        candidate = date(published.year - 1, month, day)
-    return candidate
-
-
 def find_dateline(text: str, start: int, published: date | None) -> Dateline | None:
     match = DATELINE.match(text, start)
     if match is None:
         return None
     month, day = MONTHS[match["month"]], int(match["day"])
     try:
-        when = date(int(match["year"]), month, day) if match["year"] else dateline_year(month, day, published)
+        when = date(int(match["year"]), month, day) if match["year"] else year_of(month, day, published)
     except ValueError:
         return None
     place = match["place"].strip()

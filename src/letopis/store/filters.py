@@ -10,20 +10,11 @@ from functools import cache
 from typing import Any
 
 from letopis.lexicon import rows
+from letopis.lexicon.plover import TYPES, contexts
 
 MAX_LIMIT = 1_000_000
 MAX_SEARCH_LIMIT = 1_000
 MAX_TEXT = 1_000  # characters of a query word, name or place
-
-
-@cache
-def plover_types() -> frozenset[str]:
-    return frozenset(row[0] for row in rows("plover.tsv"))
-
-
-@cache
-def plover_contexts() -> frozenset[str]:
-    return frozenset(row[0] for row in rows("contexts.tsv"))
 
 
 @cache
@@ -106,8 +97,8 @@ class EventFilters:
         found = cls(
             entity=text("entity", values["entity"]) if "entity" in values else None,
             pair=pair(values["pair"]) if "pair" in values else None,
-            type=choice("type", values["type"], plover_types(), fold=True) if "type" in values else None,
-            context=choice("context", values["context"], plover_contexts()) if "context" in values else None,
+            type=choice("type", values["type"], frozenset(TYPES), fold=True) if "type" in values else None,
+            context=choice("context", values["context"], contexts()) if "context" in values else None,
             topic=choice("topic", values["topic"], topic_names()) if "topic" in values else None,
             place=text("place", values["place"]) if "place" in values else None,
             since=day("since", values["since"]) if "since" in values else None,

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from letopis.extractors.entities import acronym
-from letopis.lexicon import key
+from letopis.lexicon.names import acronym, key
 from letopis.model import Entity, Event
 
 

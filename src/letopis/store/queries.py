@@ -10,7 +10,7 @@ from typing import Any
 
 import duckdb
 
-from letopis.lexicon import key
+from letopis.lexicon.names import key
 from letopis.store.filters import EventFilters
 from letopis.store.search import SearchIndex, snippet
 

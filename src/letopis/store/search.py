@@ -10,7 +10,8 @@ from pathlib import Path
 import pymorphy3
 import tantivy
 
-from letopis.extractors.places import gazetteer
+from letopis.lexicon.gazetteer import gazetteer
+from letopis.lexicon.names import fold
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -26,7 +27,7 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 def lemmas(word: str) -> tuple[str, ...]:
     """The lemma of a word form and, for a country adjective, the country's name (`казахстанских` ->
     `казахстанский`, `казахстан`)."""
-    lemma = analyzer().parse(word.lower())[0].normal_form.replace("ё", "е")
+    lemma = fold(analyzer().parse(word.lower())[0].normal_form)
     iso3 = gazetteer().adjective_country(lemma)
     country = gazetteer().country(iso3) if iso3 else None
     return (lemma, country.name.lower()) if country is not None else (lemma,)

@@ -1,4 +1,4 @@
-"""Gazetteer: Russian place names, country adjectives and abbreviations to ISO alpha-3, kind and coordinates.
+"""The gazetteer: Russian place names, country adjectives and abbreviations to ISO alpha-3, kind and coordinates.
 
 Data: lexicon/countries.tsv (ISO 3166 via pycountry, names as Russian news writes them),
 lexicon/provinces.tsv (first-level subdivisions, coordinates of the administrative centre) and
@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from letopis.lexicon import key, rows
+from letopis.lexicon import rows
+from letopis.lexicon.names import key
 
 
 @dataclass(frozen=True, slots=True)
