@@ -274,3 +274,41 @@ def test_a_second_ingest_into_the_same_corpus_is_refused(tmp_path: Path) -> None
     with store_opening.IngestLock(path), pytest.raises(StoreError, match="another letopis ingest is writing to"):
         Store(path, write=True).ingest([Document("a", "a.txt", ARTICLE, ())], process)
     assert Store(path, write=True).ingest([Document("a", "a.txt", ARTICLE, ())], process).added == 1
+
+
+def test_an_ingest_that_failed_outside_its_write_leaves_nothing_counted_as_stored(tmp_path: Path) -> None:
+    """Regression (review): a `process` that raised left its batch's sources marked stored in memory,
+    and the next ingest on the same Store skipped them."""
+    docs = [Document(name, f"{name}.txt", text, (), source_id=f"{name}.txt") for name, text in (("a", ARTICLE),
+                                                                                                  ("b", OTHER))]
+
+    def failing(doc: Document) -> Extraction | Failure:
+        if doc.id == "b":
+            raise RuntimeError("a bug in a process function")
+        return process(doc)
+
+    store = Store(tmp_path / "c.duckdb", write=True)
+    with pytest.raises(RuntimeError):
+        store.ingest(docs, failing)
+    report = store.ingest(docs, process)
+    assert (report.added, report.unchanged) == (2, 0)
+    assert store.summary()["sources"] == 2
+
+
+def test_a_source_stored_then_failed_in_one_batch_keeps_its_reject_apart(tmp_path: Path) -> None:
+    """Regression (review): a success and then a failure of the same source in one batch left a stored
+    source and a reject of it."""
+    store = Store(tmp_path / "c.duckdb", write=True)
+    doc = Document("x", "x.txt", ARTICLE, (), source_id="x.txt")
+    store.ingest([doc, Failure("x.txt", "broken", "extract", "x.txt")], process)
+    assert [r["source"] for r in store.rejects()] == ["x.txt"]
+    assert store.ingest([doc], process).unchanged == 1
+    store.ingest([Document("x", "x.txt", OTHER, (), source_id="x.txt")], process)
+    assert store.rejects() == []
+
+
+def test_an_export_to_a_folder_that_does_not_exist_is_one_line(corpus: str, tmp_path: Path) -> None:
+    for kind in ("parquet", "csv"):
+        result = runner.invoke(app, ["export", kind, "-o", str(tmp_path / "missing" / f"x.{kind}"), "--db", corpus])
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"letopis: cannot write {tmp_path / 'missing' / f'x.{kind}'}")

@@ -211,6 +211,8 @@ def ingest(
             raise typer.Exit(130) from None
         finally:
             store.close()
+    for failure in report.store_rejects:
+        inputs.report(failure)
     typer.echo(
         f"added {report.added}, replaced {report.replaced}, unchanged {report.unchanged}, "
         f"rejected {report.rejected}; {inputs.skipped_line()}"

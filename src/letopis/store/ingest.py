@@ -44,12 +44,14 @@ Item = Document | Extraction | Failure | Skipped
 @dataclass(slots=True)
 class IngestReport:
     """`added`: sources new to the corpus; `replaced`: sources whose text changed; `unchanged`: sources
-    stored with the same text (not extracted again); `rejected`: documents that could not be stored."""
+    stored with the same text (not extracted again); `rejected`: documents that could not be stored
+    (`store_rejects`: those refused by the store itself, which no reader or extraction reported)."""
 
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
     rejected: int = 0
+    store_rejects: list[Failure] = field(default_factory=list)  # the rejects the store itself made
 
 
 @dataclass(slots=True)
@@ -104,22 +106,30 @@ class Writer:
                 self.sync_index(db)
             finally:
                 db.close()
-            batch = Batch()
-            for item in items:
-                if isinstance(item, Skipped):
-                    continue
-                batch = self.take(item, batch, report, process)
-                if len(batch) >= BATCH:
-                    batch = self.flush(batch)
-            self.flush(batch)
+            try:
+                batch = Batch()
+                for item in items:
+                    if isinstance(item, Skipped):
+                        continue
+                    batch = self.take(item, batch, report, process)
+                    if len(batch) >= BATCH:
+                        batch = self.flush(batch)
+                self.flush(batch)
+            except BaseException:
+                self.forget()  # what was queued but not written must not count as stored next time
+                raise
         return report
 
     def take(self, item: Document | Extraction | Failure, batch: Batch, report: IngestReport,
              process: Process | None) -> Batch:  # fmt: skip
         """Queue one item in `batch` (or in a new one, when it touches a source or text queued already)."""
         if isinstance(item, Failure):
+            if (item.source_id or item.source) in batch.sources:
+                batch = self.flush(batch)
             batch.rejects[item.source_id or item.source] = item
             report.rejected += 1
+            if item.stage == "store":
+                report.store_rejects.append(item)
             return batch
         doc = item.document if isinstance(item, Extraction) else item
         source_id = identity(doc)

@@ -12,6 +12,7 @@ import duckdb
 
 from letopis.lexicon.names import key
 from letopis.store.filters import EventFilters
+from letopis.store.opening import first_line
 from letopis.store.search import SearchIndex, snippet
 
 
@@ -219,5 +220,8 @@ def pair(db: duckdb.DuckDBPyConnection, first: str, second: str) -> dict[str, An
 def export_parquet(db: duckdb.DuckDBPyConnection, path: Path, filters: EventFilters) -> int:
     sql, params = event_query(db, filters)
     target = str(path).replace("'", "''")
-    db.execute(f"COPY ({sql}) TO '{target}' (FORMAT PARQUET)", params)
+    try:
+        db.execute(f"COPY ({sql}) TO '{target}' (FORMAT PARQUET)", params)
+    except duckdb.Error as error:
+        raise ValueError(f"cannot write {path}: {first_line(error)}") from None
     return scalar(db, f"SELECT count(*) FROM ({sql})", params)
