@@ -175,7 +175,7 @@ class Writer:
         try:
             self.write(db, batch)
             failpoint("batch-committed")
-            self.sync_index(db)
+            self.sync_index(db, {h: result.document.text for result, h in batch.extractions})
             failpoint("batch-done")
         finally:
             db.close()
@@ -194,9 +194,8 @@ class Writer:
                     failpoint("batch-inserted")
             insert(db, "sources", [{"source_id": s, "hash": h, "source": src, "ingested_at": now}
                                    for s, (h, src) in batch.sources.items()], replace=True)  # fmt: skip
-            queued = [[h] for _, h in batch.extractions] + [[h] for h in batch.removals]
-            if queued:
-                db.executemany("INSERT OR IGNORE INTO search_queue VALUES (?)", queued)
+            queued = [h for _, h in batch.extractions] + sorted(batch.removals)
+            db.execute("INSERT OR IGNORE INTO search_queue SELECT unnest(?)", [queued])
             if batch.sources:
                 db.execute("DELETE FROM rejects WHERE source_id IN (SELECT unnest(?))", [list(batch.sources)])
             insert(db, "rejects", [{"source_id": s, "source": f.source, "stage": f.stage, "reason": f.reason,
@@ -281,14 +280,19 @@ class Writer:
             rows["evidence"] += [{"event": event_id, "hash": doc_hash, "start": s.start, "end": s.end,
                                   "text": s.text} for s in event.evidence]  # fmt: skip
 
-    def sync_index(self, db: duckdb.DuckDBPyConnection) -> None:
+    def sync_index(self, db: duckdb.DuckDBPyConnection, known: dict[str, str] | None = None) -> None:
         """Write the queued documents' search entries (a stored document's entry replaces any earlier one;
-        a removed document's is deleted), then empty the queue."""
+        a removed document's is deleted), then empty the queue. `known`: texts at hand, by hash (the
+        others are read from the store)."""
         queued = [row[0] for row in db.execute("SELECT hash FROM search_queue ORDER BY hash").fetchall()]
         if not queued:
             return
-        found = db.execute("SELECT hash, text FROM documents WHERE hash IN (SELECT unnest(?))", [queued])
-        texts = dict(found.fetchall())
+        pending = set(queued)
+        texts = {h: text for h, text in (known or {}).items() if h in pending}
+        wanted = [h for h in queued if h not in texts]
+        if wanted:
+            found = db.execute("SELECT hash, text FROM documents WHERE hash IN (SELECT unnest(?))", [wanted])
+            texts.update(found.fetchall())
         for doc_hash in queued:
             self.index.delete(doc_hash)
             if doc_hash in texts:
