@@ -17,7 +17,7 @@ install: $(BIN)/letopis
 
 demo: install
 	$(BIN)/letopis extract samples/ --format text
-	rm -rf .letopis/demo.duckdb .letopis/demo.duckdb.search  # a fresh demo corpus, whatever schema came before
+	rm -rf .letopis/demo.duckdb .letopis/demo.duckdb.search .letopis/demo.duckdb.lock  # a fresh demo corpus, whatever schema came before
 	$(BIN)/letopis ingest samples/ --db .letopis/demo.duckdb
 	$(BIN)/letopis summary --db .letopis/demo.duckdb
 

@@ -60,9 +60,6 @@ class Store:
         """Events kept by `filters` (or by the same filters given as keywords: `pair="KAZ-PAK"`)."""
         return queries.events(self.db, filters or EventFilters.parse(**given), check.limit(limit, check.MAX_LIMIT))
 
-    def event_query(self, filters: EventFilters, limit: int | None = None) -> tuple[str, list[Any]]:
-        return queries.event_query(self.db, filters, limit=limit)
-
     def find_entities(self, name: str) -> list[str]:
         """Corpus ids of the entities called `name` (compared as the gold rules do: case, ё, quotes)."""
         return queries.find_entities(self.db, check.text("name", name))
