@@ -17,54 +17,41 @@ from dataclasses import dataclass
 from functools import cache
 
 from letopis.extractors.entities import Candidate, Cluster, Countries, org_sector_word
-from letopis.lexicon import org_phrases, org_words, position_domains, position_scopes, positions, role_aliases
+from letopis.lexicon import (
+    org_phrases,
+    org_words,
+    position_domains,
+    position_scopes,
+    positions,
+    role_aliases,
+    role_words,
+)
 from letopis.lexicon.gazetteer import gazetteer
 from letopis.lexicon.names import fold
 from letopis.model import Mention, Span
 from letopis.nlp import Parsed, Token
 
+ROLE_WORDS = role_words()
 MAX_GAP = 14
 GAP_POS = {"ADJ", "NOUN", "PROPN", "X", "ADP", "NUM", "CCONJ", "DET", "ADV"}
 QUOTE_MARKS = {'"', "«", "»", "“", "”", "„", "(", ")"}
-GENERIC_HEADS = {"глава", "руководитель", "лидер", "председатель", "начальник"}
-SOUGHT = {"место", "выборы", "выбор", "кандидат", "кандидатура", "претендент", "обязанность", "роль"}
+GENERIC_HEADS = ROLE_WORDS["generic_head"]
+SOUGHT = ROLE_WORDS["sought"]
 # (sector, class) of positions to which a country adjective tells nationality, not the workplace
 # (`голландский предприниматель`, `российский бизнесмен`)
 NATIONALITY_ONLY = {("BUS", "title"), ("BUS", "owner")}
-PLACE_DESCRIPTORS = {"республика", "область", "край", "округ", "штат", "провинция", "город"}
+PLACE_DESCRIPTORS = ROLE_WORDS["place_descriptor"]
 HOLDER_WINDOW = 3  # sentences between an office named without its holder and the holder's name
-SHARED_OFFICES = {"сенатор", "вице-премьер", "вице-мэр"}  # held by several at once: no office of a single person
+SHARED_OFFICES = ROLE_WORDS["shared_office"]
 ENVOY_PLACE_PREPOSITIONS = {"в", "во", "при"}
-BECOMING = {"стать", "становиться", "быть", "являться", "работать", "служить", "остаться", "оставаться",
-            "избраться", "назначить", "избрать", "выдвинуть", "утвердить", "переизбрать", "признать",
-            "назвать"}  # fmt: skip
-APPOINTING = {"назначить", "избрать", "выдвинуть", "утвердить", "переизбрать", "назвать"}
-POSTS = {"пост", "должность", "кресло"}
-HOLDING = {"занять", "занимать", "покинуть", "уйти", "оставить", "оставаться", "остаться", "сохранить",
-           "вступить", "заступить", "назначить", "избрать", "утвердить", "переизбрать", "освободить",
-           "уволить", "сменить", "работать", "проработать", "служить", "находиться", "пребывать",
-           "возглавлять", "возглавить", "лишиться"}  # fmt: skip
+BECOMING = ROLE_WORDS["becoming"]
+APPOINTING = ROLE_WORDS["appointing"]
+POSTS = ROLE_WORDS["post"]
+HOLDING = ROLE_WORDS["holding"]
 APPOSITION_MARKS = {",", "-", "–", "—"}
 DASHES = {"-", "–", "—"}
-PRAISE = {"хороший", "лучший", "плохой", "худший", "известный", "знаменитый", "популярный", "великий",
-          "легендарный", "выдающийся", "талантливый", "скандальный", "опытный"}  # fmt: skip
-TITLE_ADJECTIVES = {
-    "генеральный",
-    "первый",
-    "исполнительный",
-    "главный",
-    "старший",
-    "временно",
-    "почетный",
-    "верховный",
-    "федеральный",
-    "региональный",
-    "ответственный",
-    "официальный",
-    "чрезвычайный",
-    "полномочный",
-    "и",
-}
+PRAISE = ROLE_WORDS["praise"]
+TITLE_ADJECTIVES = ROLE_WORDS["title_adjective"]
 
 
 @dataclass(slots=True)

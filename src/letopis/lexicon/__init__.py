@@ -77,3 +77,11 @@ def not_org_words() -> dict[str, frozenset[str]]:
     """`descriptor`: nouns before a quoted name that is no organisation; `abbreviation`: common nouns;
     `facility`: nouns before a name that make it a place."""
     return words_by_kind("not_org_words.tsv")
+
+
+@cache
+def role_words() -> dict[str, frozenset[str]]:
+    """The open word lists of the role rules by kind (role_words.tsv): `becoming`, `appointing`, `holding`
+    verbs, `post` nouns, `generic_head` positions, `sought` governors, `place_descriptor` nouns,
+    `shared_office` positions, `praise` and `title_adjective` adjectives."""
+    return words_by_kind("role_words.tsv")
