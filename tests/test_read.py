@@ -16,7 +16,7 @@ from letopis.read import from_text, read_bytes, read_paths
 from letopis.read.blocks import find_dateline
 from letopis.read.decode import decode
 from letopis.read.language import detect_language
-from letopis.read.sources import Origin, printable
+from letopis.read.sources import Origin, readable_name
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "samples" / "000_f9e879b08a32d2e4.txt"
@@ -143,7 +143,7 @@ def test_source_id_is_relative_to_the_current_folder_by_default(
     ],
 )
 def test_file_names_that_are_not_utf8_are_shown_with_escapes(name: str, shown: str) -> None:
-    assert printable(name) == shown
+    assert readable_name(name) == shown
 
 
 def test_file_name_that_is_not_utf8_can_be_stored(tmp_path: Path) -> None:

@@ -116,15 +116,21 @@ def emit(rows: list[dict[str, Any]], output_format: Table) -> None:
     if not rows:
         return
     if output_format is Table.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows({k: printable(cell(v), keep="\n\t") for k, v in row.items()} for row in rows)
+        write_csv(rows, sys.stdout)
         return
     header = list(rows[0])
     cells = [[printable(cell(row[k]), keep="") for k in header] for row in rows]
     widths = [min(60, max(len(h), *(len(c[i]) for c in cells))) for i, h in enumerate(header)]
     for line in [header, *cells]:
         write("  ".join(c[:w].ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() + "\n")
+
+
+def write_csv(rows: list[dict[str, Any]], sink: TextIO) -> None:
+    """Rows as CSV with a header (`id` alone when there are none), control characters but tabs and line
+    breaks escaped."""
+    writer = csv.DictWriter(sink, fieldnames=list(rows[0]) if rows else ["id"])
+    writer.writeheader()
+    writer.writerows({k: printable(cell(v), keep="\n\t") for k, v in row.items()} for row in rows)
 
 
 def cell(value: Any) -> str:
@@ -168,15 +174,9 @@ class Inputs:
         return failure
 
     def extractions(self, limits: Limits) -> Iterator[Extraction]:
-        from letopis.pipeline import process
-
         for doc in self:
-            result = process(doc, limits) if isinstance(doc, Document) else doc
-            if isinstance(result, Failure):
-                if not isinstance(doc, Failure):
-                    self.report(result)
-                continue
-            yield result
+            if isinstance(doc, Document) and isinstance(result := self.processed(limits, doc), Extraction):
+                yield result
 
     def processed(self, limits: Limits, doc: Document) -> Extraction | Failure:
         from letopis.pipeline import process
@@ -318,9 +318,7 @@ def export(
 
 def write_export(store: Store, export_format: Export, rows: list[dict[str, Any]], sink: TextIO) -> None:
     if export_format is Export.csv:
-        writer = csv.DictWriter(sink, fieldnames=list(rows[0]) if rows else ["id"])
-        writer.writeheader()
-        writer.writerows({k: printable(cell(v), keep="\n\t") for k, v in row.items()} for row in rows)
+        write_csv(rows, sink)
         return
     if export_format is Export.jsonl:
         sink.writelines(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)

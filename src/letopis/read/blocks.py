@@ -19,7 +19,6 @@ DATELINE = re.compile(
 PHOTO_CREDIT = re.compile(r"(?:Фото|Фотография|Photo)\s*:", re.IGNORECASE)
 
 
-
 def blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Non-empty blocks of text[start:end] separated by one or more blank lines, trimmed."""
     result = []

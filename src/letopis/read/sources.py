@@ -42,10 +42,10 @@ class Origin:
 
 
 def origin(path: Path, root: Path) -> Origin:
-    return Origin(printable(str(path)), printable(identity(path, root)), printable(path.stem))
+    return Origin(readable_name(str(path)), readable_name(identity(path, root)), readable_name(path.stem))
 
 
-def printable(name: str) -> str:
+def readable_name(name: str) -> str:
     """`name` with every byte that was not UTF-8 in the file system (a surrogate escape) as `\\xNN`."""
     try:
         raw = name.encode("utf-8", "surrogateescape")
@@ -88,25 +88,25 @@ def walk(folder: Path, seen: set[str]) -> Iterator[Path | Skipped]:
     for entry in entries(folder):
         path = Path(entry.path)
         if entry.name.startswith("."):
-            yield Skipped(printable(entry.path), "hidden folder" if is_dir(entry) else "hidden file")
+            yield Skipped(readable_name(entry.path), "hidden folder" if is_dir(entry) else "hidden file")
         elif is_dir(entry):
             yield from subfolder(path, seen)
         elif not is_file(entry):
-            yield Skipped(printable(entry.path), "not a regular file (a broken link, a device or a pipe)")
+            yield Skipped(readable_name(entry.path), "not a regular file (a broken link, a device or a pipe)")
         elif kind(path) is None:
-            yield Skipped(printable(entry.path), f"not a kind of file letopis reads ({path.suffix})")
+            yield Skipped(readable_name(entry.path), f"not a kind of file letopis reads ({path.suffix})")
         else:
             yield path
 
 
 def subfolder(path: Path, seen: set[str]) -> Iterator[Path | Skipped]:
     if os.path.realpath(path) in seen:
-        yield Skipped(printable(str(path)), "folder already read (reached again through a symbolic link)")
+        yield Skipped(readable_name(str(path)), "folder already read (reached again through a symbolic link)")
         return
     try:
         yield from walk(path, seen)
     except OSError as error:
-        yield Skipped(printable(str(path)), f"cannot read folder: {error.strerror or error}")
+        yield Skipped(readable_name(str(path)), f"cannot read folder: {error.strerror or error}")
 
 
 def is_dir(entry: os.DirEntry[str]) -> bool:

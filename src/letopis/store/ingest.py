@@ -65,8 +65,9 @@ class Batch:
         return len(self.sources) + len(self.rejects)
 
 
-def identity(doc: Document) -> str:
-    return doc.source_id or doc.source
+def identity(item: Document | Failure) -> str:
+    """The source identity a document or a reject is stored under (its path when it has no other)."""
+    return item.source_id or item.source
 
 
 class Writer:
@@ -124,9 +125,9 @@ class Writer:
              process: Process | None) -> Batch:  # fmt: skip
         """Queue one item in `batch` (or in a new one, when it touches a source or text queued already)."""
         if isinstance(item, Failure):
-            if (item.source_id or item.source) in batch.sources:
+            if identity(item) in batch.sources:
                 batch = self.flush(batch)
-            batch.rejects[item.source_id or item.source] = item
+            batch.rejects[identity(item)] = item
             report.rejected += 1
             if item.stage == "store":
                 report.store_rejects.append(item)
