@@ -12,7 +12,7 @@ from pathlib import Path
 from letopis.extractors.actors import code_actors, setting_country
 from letopis.extractors.entities import Cluster, EntityFinder, cluster
 from letopis.extractors.events import EventFinder, finish
-from letopis.extractors.roles import Role, RoleFinder
+from letopis.extractors.roles import Role, find_roles
 from letopis.model import Document, Entity, Extraction, Failure, Limits, Occupation, Skipped
 from letopis.nlp import Parsed, pipeline
 from letopis.read import from_text, read_paths
@@ -28,11 +28,7 @@ def extract_document(doc: Document, events: bool = True) -> Extraction:
     nlp = pipeline()
     parsed = nlp.parse(doc)
     clusters = cluster(EntityFinder(nlp).candidates(parsed))
-    finder = RoleFinder(parsed, clusters)
-    roles = finder.find()
-    finder.offices(roles)
-    finder.anaphors(roles)
-    finder.document_places(roles)
+    roles = find_roles(parsed, clusters)
     drafts = EventFinder(doc, parsed, clusters, roles).find() if events else []
     clusters.sort(key=lambda c: c.first)
     for number, item in enumerate(clusters, 1):

@@ -82,7 +82,7 @@ def person_code(role: Role | None, codes: dict[str, tuple[str | None, str | None
     """A person's code from their first role."""
     if role is None:
         return None, None
-    sector = positions()[role.head][0]
+    sector = positions()[role.position_word][0]
     country = None
     if role.where is not None:
         country, where_sector = codes.get(role.where.id, (None, None))

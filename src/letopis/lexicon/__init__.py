@@ -36,7 +36,7 @@ def position_class(position: str) -> str | None:
 
 @cache
 def role_aliases() -> dict[tuple[str, str], str]:
-    """(head lemma, genitive noun lemma or `-` for the head alone) -> the position the phrase stands for."""
+    """(position word, genitive noun lemma or `-` for the word alone) -> the position the phrase stands for."""
     return {(head, noun): position for head, noun, position in rows("role_aliases.tsv")}
 
 
@@ -82,6 +82,6 @@ def not_org_words() -> dict[str, frozenset[str]]:
 @cache
 def role_words() -> dict[str, frozenset[str]]:
     """The open word lists of the role rules by kind (role_words.tsv): `becoming`, `appointing`, `holding`
-    verbs, `post` nouns, `generic_head` positions, `sought` governors, `place_descriptor` nouns,
-    `shared_office` positions, `praise` and `title_adjective` adjectives."""
+    verbs, `post` nouns, `generic_chief` positions, `sought` governors, `place_descriptor` and
+    `not_descriptor` nouns, `shared_office` positions, `praise` and `title_adjective` adjectives."""
     return words_by_kind("role_words.tsv")

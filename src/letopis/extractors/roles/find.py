@@ -1,0 +1,38 @@
+"""The order of the role rules, in one place: what `find_roles` does first and what it does with it."""
+
+from __future__ import annotations
+
+from letopis.extractors.entities import Cluster
+from letopis.extractors.roles.anaphora import anaphors
+from letopis.extractors.roles.context import Context
+from letopis.extractors.roles.offices import offices
+from letopis.extractors.roles.patterns import named_roles
+from letopis.extractors.roles.places import document_places
+from letopis.extractors.roles.record import Role
+from letopis.extractors.roles.titles import singular_positions
+from letopis.model import Mention
+from letopis.nlp import Parsed
+
+
+def find_roles(parsed: Parsed, clusters: list[Cluster]) -> list[Role]:
+    """The occupations of a document's persons, found in this order:
+    1. the patterns (`PATTERNS`): positions stated with a name (`Посол Казахстана Ержан Кистафин`);
+    2. offices named without their holder (`Премьер-министр Израиля заявил`) that no titled person may
+       hold, given to the untitled person named near them; each phrase becomes a mention of its holder;
+    3. role phrases that name no one (`Посол`, `Глава Карачи`), each a mention of the one titled person
+       of 1 and 2 it refers to;
+    4. the roles of posts named without a place, given the place the document gives them.
+    Steps 2 and 3 read the same singular position words, found once the patterns are done. Steps 1 and 2
+    add to `clusters` each country adjective that places a role (`казахстанский посол`) as a mention of
+    its country (made when the text names no such country), and the rules after it read it as a named
+    place."""
+    context = Context.of(parsed, clusters)
+    roles = named_roles(context)
+    singular = singular_positions(context)
+    held = offices(context, roles, singular)
+    for role in held:
+        role.person.anaphors.append(Mention(role.evidence.start, role.evidence.end, role.evidence.text, True))
+    roles += held
+    for person, mention in anaphors(context, roles, singular):
+        person.anaphors.append(mention)
+    return document_places(context, roles)

@@ -1,0 +1,194 @@
+"""The patterns that give a named person a position, in the order they are tried (`PATTERNS`): a position
+before the name it heads (`Посол Казахстана в Пакистане Ержан Кистафин`), a position apposed after the
+name (`Сергей Лавров, министр иностранных дел России`), a plural position before a list of names and a
+position predicated of the name (`Маккаррик стал кардиналом`). Each is checked on the dependency parse
+or, where the parse is unsure, on case agreement between the position and the name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from letopis.extractors.entities import Candidate, Cluster
+from letopis.extractors.roles.context import APPOSITION_MARKS, Context
+from letopis.extractors.roles.places import role_at
+from letopis.extractors.roles.predicates import predicate
+from letopis.extractors.roles.record import Role
+from letopis.extractors.roles.titles import TITLE_ADJECTIVES, outer_position, position_of, title_start
+from letopis.lexicon import positions
+from letopis.model import Span
+
+MAX_GAP = 14
+DASHES = {"-", "–", "—"}
+
+
+def before_name(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
+    """`POSITION [where] [в accredited] NAME`, and positions apposed before it with commas
+    (`лидер Меджлиса ..., народный депутат Украины Мустафа Джемилев`) or stacked on it in the same
+    case (`командующий войсками Сибирского военного округа генерал-полковник Александр Постников`)."""
+    tokens = context.tokens
+    roles: list[Role] = []
+    end = cand.first
+    stacked: Role | None = None
+    while True:
+        role = nearest_position(context, person, cand, end)
+        if role is None or (
+            stacked is not None and tokens[role.position_index].case != tokens[stacked.position_index].case
+        ):
+            return roles
+        roles.append(role)
+        start = context.parsed.token_range(role.evidence.start, role.evidence.end)[0]
+        if start < 2:
+            return roles
+        before = tokens[start - 1]
+        if before.text in {",", "и"}:
+            end, stacked = start - 1, None
+        elif before.pos in {"NOUN", "PROPN"} and before.case == "Gen" and before.sent == tokens[start].sent:
+            end, stacked = start, role  # `представитель вооружённых сил полковник X`: a title on a title
+        else:
+            return roles
+
+
+def nearest_position(context: Context, person: Cluster, cand: Candidate, end: int) -> Role | None:
+    """The position nearest before a name that heads it; a dash may stand between a position that opens
+    its clause and the name (`Министр финансов — 72-х летний Таро Асо`)."""
+    tokens = context.tokens
+    sent = context.parsed.sentence_of(cand.first)
+    title_index: int | None = None
+    dash: int | None = None
+    for index in range(end - 1, max(sent.first, end - MAX_GAP) - 1, -1):
+        token = tokens[index]
+        position_word = position_of(context, token)
+        if position_word is not None and token.feats.get("Number") != "Plur":
+            if positions()[position_word][1] == "title" and title_index is None:
+                title_index = index
+                continue
+            index = outer_position(context, index)
+            start = title_start(context, index)
+            opens = start == sent.first or tokens[start - 1].text in {",", ";", ":"}
+            if dash is not None and not opens:
+                return None
+            if names(context, index, cand, end) or dash is not None:
+                return role_at(context, person, index, range(index + 1, dash or end), cand.end, cand)
+            return None
+        if token.text in DASHES and dash is None and title_index is None:
+            dash = index
+            continue
+        if not context.may_stand_between(token):
+            break
+    if title_index is not None and names(context, title_index, cand, end):
+        return role_at(context, person, title_index, range(title_index + 1, end), cand.end, cand)
+    return None
+
+
+def names(context: Context, index: int, cand: Candidate, end: int) -> bool:
+    """Whether the position at `index` heads the name: by the parse, or by case agreement; never a
+    name in the genitive that depends on it (`помощник Хиллари Клинтон`), never a man named by a
+    feminine title (`муж актрисы Сергей Сенин`)."""
+    position, name = context.tokens[index], context.tokens[cand.first]
+    if name.case == "Gen" and name.rel == "nmod" and position.case not in {"Gen", None}:
+        return False
+    if position.feats.get("Gender") == "Fem" and name.feats.get("Gender") == "Masc":
+        return False
+    parsed = name.head in range(index, end) or position.head in range(cand.first, cand.last)
+    agree = position.case is not None and position.case == name.case
+    return parsed or agree or end == index + 1
+
+
+def after_name(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
+    """`NAME, POSITION [where]` or `NAME - POSITION [where]` with the position apposed to the name."""
+    tokens = context.tokens
+    sent = context.parsed.sentence_of(cand.first)
+    if cand.last + 1 >= sent.last or tokens[cand.last].text not in APPOSITION_MARKS:
+        return []
+    index = cand.last + 1
+    while index < sent.last - 1 and (
+        tokens[index].lemma.lower() in TITLE_ADJECTIVES
+        or (
+            (tokens[index].pos == "ADJ" or tokens[index].feats.get("VerbForm") == "Part")
+            and tokens[index].text.islower()
+            and tokens[index].head > index
+        )
+    ):  # `Ремека - первого чехословацкого космонавта`, `Хотинова, старший научный сотрудник`
+        index += 1
+    position_word = position_of(context, tokens[index])
+    if tokens[index].feats.get("Number") == "Plur":
+        return []
+    apposed = tokens[index].head in range(cand.first, cand.last)
+    agree = tokens[index].case is not None and tokens[index].case == tokens[cand.first].case
+    if position_word is None or not (apposed or agree):
+        return []
+    end = index + 1
+    while (
+        end < sent.last
+        and tokens[end].text not in APPOSITION_MARKS
+        and (context.may_stand_between(tokens[end]) or tokens[end].pos == "CCONJ")
+    ):
+        end += 1
+    while end > index + 1 and tokens[end - 1].pos == "ADP":
+        end -= 1
+    return [role_at(context, person, index, range(index + 1, end), tokens[end - 1].end, cand)]
+
+
+def listed(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
+    """`музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв`: a plural position
+    before a list of names holds for each of them."""
+    tokens = context.tokens
+    sent = context.parsed.sentence_of(cand.first)
+    index = cand.first - 1
+    depth = 0
+    while index >= sent.first:
+        token = tokens[index]
+        if token.text == ")":
+            depth += 1
+        elif token.text == "(":
+            depth -= 1
+        elif depth == 0 and not (token.text in {",", "и"} or context.mentions.is_person(index)):
+            break
+        index -= 1
+    position_word = position_of(context, tokens[index]) if index >= sent.first else None
+    if position_word is None or tokens[index].feats.get("Number") != "Plur":
+        return []
+    name = tokens[cand.first]
+    if name.case == "Gen" and name.rel == "nmod" and name.head == index and tokens[index].case not in {"Gen", "Acc"}:
+        return []  # `с адвокатами Стросс-Кана`: whose lawyers; undecided in the accusative or genitive
+    if index + 1 not in context.mentions:
+        return []
+    span = Span(tokens[index].start, cand.end, context.parsed.text[tokens[index].start : cand.end])
+    return [Role(person, position_word, position_word, None, None, span, index, ())]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A named pattern: the roles it finds for one mention of a person. A position word taken by one
+    pattern is not taken again for another person, unless it is `shared` (one plural position word before
+    several names)."""
+
+    name: str
+    find: Callable[[Context, Cluster, Candidate], list[Role]]
+    shared: bool = False
+
+
+PATTERNS = (
+    Pattern("before_name", before_name),  # first: in `X, координатор движения Y`, the position is Y's
+    Pattern("after_name", after_name),
+    Pattern("listed", listed, shared=True),
+    Pattern("predicate", predicate),
+)
+
+
+def named_roles(context: Context) -> list[Role]:
+    """The roles the patterns find, each pattern tried on every mention of every person before the next."""
+    roles: list[Role] = []
+    taken: set[int] = set()
+    given: set[tuple[int, int]] = set()  # (position word's index, id of the person)
+    persons = [(item, cand) for item in context.clusters if item.type == "PER" for cand in item.candidates]
+    for pattern in PATTERNS:
+        for item, cand in persons:
+            for role in pattern.find(context, item, cand):
+                key = (role.position_index, id(role.person))
+                if key not in given and (pattern.shared or role.position_index not in taken):
+                    roles.append(role)
+                    taken.add(role.position_index)
+                    given.add(key)
+    return roles

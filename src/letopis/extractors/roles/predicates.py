@@ -1,0 +1,75 @@
+"""A position predicated of a person: `Маккаррик стал кардиналом`, `Главой Рособрнадзора назначен Сергей
+Кравцов`, `Эберсман был финансовым директором Genentech`, `Путин согласился занять пост премьер-министра`."""
+
+from __future__ import annotations
+
+from letopis.extractors.entities import Candidate, Cluster
+from letopis.extractors.roles.context import APPOSITION_MARKS, Context
+from letopis.extractors.roles.places import role_at
+from letopis.extractors.roles.record import Role
+from letopis.extractors.roles.titles import acting, position_of
+from letopis.lexicon import role_words
+from letopis.nlp import Token
+
+BECOMING = role_words()["becoming"]
+APPOINTING = role_words()["appointing"]
+POSTS = role_words()["post"]
+HOLDING = role_words()["holding"]
+
+
+def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
+    """`Маккаррик стал кардиналом`, `Главой Рособрнадзора назначен Сергей Кравцов`, `работал премьером
+    Мали`: a position in the instrumental after a verb of being or appointment belongs to the verb's
+    subject (or, for an active appointment verb, to its object); so does a post held, taken or left
+    (`Путин согласился занять пост премьер-министра РФ`, `Бельянинов, возглавлявший должность главы
+    ФТС`), but not one run for (`выдвигал свою кандидатуру на пост президента`)."""
+    tokens = context.tokens
+    name = tokens[cand.first]
+    if name.rel == "appos" and name.head >= 0:  # `Юрист Дэвид Уэстин ... занял пост`: the title is the subject
+        name = tokens[name.head]
+    sent = context.parsed.sentence_of(cand.first)
+    words = tokens[sent.first : sent.last]
+    clauses = [t for t in words if t.rel == "acl" and t.head == cand.first]
+    if name.head >= 0 and name.rel in {"nsubj", "nsubj:pass", "obj"}:
+        verb = tokens[name.head]
+        active = verb.lemma.lower() in APPOINTING and verb.feats.get("Voice") != "Pass"
+        if name.rel.startswith("obj" if active else "nsubj"):
+            clauses.append(verb)
+    top = tokens[name.head] if name.head >= 0 else None
+    copula = top is not None and any(t.rel == "cop" and t.head == top.index for t in words)
+    if top is not None and copula and name.rel.startswith("nsubj") and predicative(context, top):
+        clauses.append(top)  # `Эберсман был финансовым директором Genentech`: the title is the predicate
+    for verb in clauses:
+        lemma = verb.lemma.lower()
+        governed = {verb.index} | {t.index for t in words if t.rel == "xcomp" and t.head == verb.index}
+        held = {
+            t.index
+            for t in words
+            if t.lemma.lower() in POSTS and t.head in governed and tokens[t.head].lemma.lower() in HOLDING
+        }
+        for token in words:
+            if position_of(context, token) is None or token.feats.get("Number") == "Plur":
+                continue
+            instrumental = token.head == verb.index and token.case == "Ins" and lemma in BECOMING | APPOINTING
+            participle = acting(context, token.index)
+            if participle is not None:  # `исполняющим обязанности губернатора назначен`, `был исполняющим ...`
+                appointed = tokens[participle].head == verb.index and lemma in BECOMING | APPOINTING
+                instrumental = tokens[participle].case == "Ins" and (appointed or participle == verb.index)
+            if token.index != verb.index and not instrumental and not (token.head in held and token.case == "Gen"):
+                continue
+            end = token.index + 1
+            while (
+                end < sent.last and tokens[end].text not in APPOSITION_MARKS and context.may_stand_between(tokens[end])
+            ):
+                end += 1
+            if end == cand.first:
+                end = token.index + 1
+            last = max(cand.end, tokens[end - 1].end)
+            return [role_at(context, person, token.index, range(token.index + 1, end), last, cand)]
+    return []
+
+
+def predicative(context: Context, token: Token) -> bool:
+    """A copula's predicate that can name a position: a position (`был директором`) or the participle
+    of `исполняющий обязанности` (`был исполняющим обязанности главы`)."""
+    return position_of(context, token) is not None or token.lemma.lower() == "исполнять"
