@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from letopis.cli import app, tsv_cell
+from letopis.cli import app
+from letopis.cli.output import tsv_cell
 from letopis.render import printable
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "000_f9e879b08a32d2e4.txt"
@@ -67,3 +71,13 @@ def test_control_characters_are_shown_escaped(text: str, keep: str, shown: str) 
 
 def test_a_tsv_cell_holds_no_tab_or_line_break() -> None:
     assert tsv_cell("Посол\tКазахстана\nв Пакистане\x00") == "Посол Казахстана в Пакистане\\x00"
+
+
+def test_the_cli_starts_without_the_nlp_pipeline() -> None:
+    """The corpus commands (`letopis summary`, `search`, ...) start without loading natasha: only the
+    commands that extract import it, when they run."""
+    heavy = ("natasha", "slovnet", "navec", "letopis.nlp", "letopis.pipeline", "letopis.extractors")
+    code = f"import sys, letopis.cli; print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    env = {**os.environ, "PYTHONPATH": str(SAMPLE.parent.parent / "src")}
+    loaded = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"

@@ -1,0 +1,28 @@
+"""`letopis extract PATH... --format json|jsonl|text`: a thin face over the library.
+
+The NLP pipeline, the readers and the scorers are imported by the commands that use them, so that the
+commands that only query a corpus start without loading them."""
+
+# Rooms: `output` (rows, tables and events written out; errors as one line), `options` (the options
+# commands share, the event filters declared once), `inputs` (the documents under the paths given),
+# `extraction` (extract, eval), `corpus` (ingest and the queries of a stored corpus). The commands are
+# listed here, in the order `letopis --help` shows them.
+
+from __future__ import annotations
+
+import typer
+
+from letopis.cli.corpus import entity, events, export, ingest, pair, rejects, search, summary
+from letopis.cli.extraction import evaluate, extract
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+
+@app.callback()
+def main() -> None:
+    """letopis: Russian news to a verifiable chronicle of who met whom, in what role, where and when."""
+
+
+app.command("eval")(evaluate)
+for command in (ingest, rejects, search, events, export, pair, entity, summary, extract):
+    app.command()(command)

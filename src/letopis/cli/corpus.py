@@ -1,0 +1,185 @@
+"""The commands of a corpus: `letopis ingest` stores documents; `rejects`, `search`, `events`, `export`,
+`pair`, `entity` and `summary` query what it stored. None of them but ingest loads the NLP pipeline."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from enum import StrEnum
+from functools import partial
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+
+from letopis.cli.inputs import Inputs
+from letopis.cli.options import DB, DEFAULT_DB, Lang, MaxChars, MaxSeconds, Root, Verbose, language, with_filters
+from letopis.cli.output import Table, emit, say, user_errors, write, write_csv, write_events
+from letopis.export import GDELT_COLUMNS
+from letopis.model import MAX_CHARS, MAX_SECONDS, Limits
+from letopis.store import EventFilters, Store
+
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to extract and store")],
+    db: DB = DEFAULT_DB,
+    root: Root = None,
+    lang: Lang = "ru",
+    max_chars: MaxChars = MAX_CHARS,
+    max_seconds: MaxSeconds = MAX_SECONDS,
+    verbose: Verbose = False,
+) -> None:
+    """Extract documents and store them. A source already stored with the same text is not extracted
+    again; a source whose text changed replaces its facts; a document that fails is a reject (letopis
+    rejects). Interrupted, it keeps what it stored: run it again to finish."""
+    inputs = Inputs(paths, language(lang), verbose, root)
+    with user_errors():
+        store = Store(db, write=True)
+        try:
+            report = store.ingest(inputs, partial(inputs.processed, Limits(max_chars, max_seconds)))
+        except KeyboardInterrupt:
+            say("letopis: interrupted; the batches stored so far are kept: run the same ingest again to finish")
+            raise typer.Exit(130) from None
+        finally:
+            store.close()
+    for failure in report.store_rejects:
+        inputs.report(failure)
+    typer.echo(
+        f"added {report.added}, replaced {report.replaced}, unchanged {report.unchanged}, "
+        f"rejected {report.rejected}; {inputs.skipped_line()}"
+    )
+    if report.rejected:
+        raise typer.Exit(2)
+
+
+def rejects(db: DB = DEFAULT_DB, output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table) -> None:
+    """Documents that could not be stored: source, stage (read, language, limit, extract, store), reason."""
+    with user_errors():
+        emit(Store(db).rejects(), output_format)
+
+
+def search(
+    query: Annotated[str, typer.Argument(help="Words in any form: Казахстан finds казахстанских")],
+    db: DB = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="How many documents (1 to 1,000)")] = 10,
+    output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
+) -> None:
+    """Full-text search with Russian morphology (BM25 over lemmas), with snippets."""
+    with user_errors():
+        emit(Store(db).search(query, limit), output_format)
+
+
+@with_filters
+def events(
+    filters: EventFilters,
+    db: DB = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="At most this many events (1 to 1,000,000)")] = 100,
+    output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
+) -> None:
+    """Events of the corpus, filtered."""
+    with user_errors():
+        emit(Store(db).events(limit=limit, filters=filters), output_format)
+
+
+class Export(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    plover = "plover"
+    gdelt = "gdelt"
+
+
+@with_filters
+def export(
+    filters: EventFilters,
+    export_format: Annotated[Export, typer.Argument(help="csv, jsonl, parquet, plover (PLOVER JSONL), gdelt (TSV)")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write")],
+    db: DB = DEFAULT_DB,
+) -> None:
+    """Export the events of a query."""
+    with user_errors():
+        store = Store(db)
+        if export_format is Export.parquet:
+            typer.echo(f"{store.export_parquet(output, filters)} events -> {output}")
+            return
+        rows = store.events(limit=10**6, filters=filters)
+        try:
+            with output.open("w", encoding="utf-8", newline="") as sink:
+                write_export(store, export_format, rows, sink)
+        except OSError as error:
+            raise ValueError(f"cannot write {output}: {error.strerror or error}") from None
+    typer.echo(f"{len(rows)} events -> {output}")
+
+
+def write_export(store: Store, export_format: Export, rows: list[dict[str, Any]], sink: TextIO) -> None:
+    if export_format is Export.csv:
+        write_csv(rows, sink)
+        return
+    if export_format is Export.jsonl:
+        sink.writelines(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
+        return
+    if export_format is Export.gdelt:
+        sink.write("\t".join(GDELT_COLUMNS) + "\n")
+    wanted = {row["id"] for row in rows}
+    for doc_hash in dict.fromkeys(row["hash"] for row in rows):
+        full = store.extraction(doc_hash)
+        chosen = replace(full, events=tuple(e for e in full.events if e.id in wanted))
+        write_events(chosen, export_format, sink)
+
+
+def pair(
+    first: Annotated[str, typer.Argument(help="ISO alpha-3 code: KAZ")],
+    second: Annotated[str, typer.Argument(help="ISO alpha-3 code: PAK")],
+    db: DB = DEFAULT_DB,
+    output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
+) -> None:
+    """Relations of two countries: events by month, type and topic; top people and organisations."""
+    with user_errors():
+        found = Store(db).pair(first, second)
+    if output_format is Table.json:
+        emit([found], output_format)
+        return
+    for title, name in (("Events by month", "by_month"), ("Events by type", "by_type"),
+                        ("Events by topic", "by_topic"), ("Top people and organisations", "top_actors")):  # fmt: skip
+        typer.echo(f"{title} ({found['pair']})")
+        emit(found[name], output_format)
+        typer.echo("")
+
+
+def entity(
+    name: Annotated[str, typer.Argument(help="The entity's name: Ержан Кистафин")],
+    db: DB = DEFAULT_DB,
+    output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
+) -> None:
+    """An entity across the corpus: positions over time, aliases, counterparts, events."""
+    with user_errors():
+        found = Store(db).entity(name)
+    if found is None:
+        say(f"letopis: no entity called {name!r}")
+        raise typer.Exit(1)
+    if output_format is Table.json:
+        emit([found], output_format)
+        return
+    write(f"{found['name']}  ({found['type']}, {found['country'] or '-'} {found['sector'] or ''})".rstrip() + "\n")
+    write("aliases: " + ", ".join(found["aliases"]) + "\n")
+    for title, rows in (("Positions", found["positions"]), ("Counterparts", found["counterparts"]),
+                        ("Events", found["events"])):  # fmt: skip
+        typer.echo(f"\n{title} ({len(rows)})")
+        emit(rows, Table.table if output_format is Table.table else output_format)
+
+
+def summary(db: DB = DEFAULT_DB) -> None:
+    """What the corpus holds: documents, entities, events by type, top country pairs."""
+    with user_errors():
+        found = Store(db).summary()
+    typer.echo(
+        f"documents {found['documents']} ({found['near_duplicates']} near-duplicates) from {found['sources']} "
+        f"sources, entities {found['entities']}, occupations {found['occupations']}, events {found['events']} "
+        f"(from {found['event_reports']} reports); rejected {found['rejects']} (letopis rejects)"
+    )
+    if found["not_searchable"]:
+        typer.echo(f"{found['not_searchable']} documents are not searchable yet: an ingest was cut short, run it again")
+    typer.echo("\nEvents by type")
+    emit(found["events_by_type"], Table.table)
+    typer.echo("\nTop country pairs (actor-recipient)")
+    emit(found["top_country_pairs"], Table.table)

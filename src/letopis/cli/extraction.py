@@ -1,0 +1,98 @@
+"""`letopis extract` and `letopis eval`: extraction of files without a corpus, and its scores on the
+public benchmarks."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Iterable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from letopis.cli.inputs import Inputs
+from letopis.cli.options import Lang, MaxChars, MaxSeconds, Verbose, language
+from letopis.cli.output import say, write, write_events
+from letopis.export import GDELT_COLUMNS
+from letopis.model import MAX_CHARS, MAX_SECONDS, Extraction, Limits
+from letopis.render import render_text
+
+
+class Format(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+    plover = "plover"
+    gdelt = "gdelt"
+
+
+class Benchmark(StrEnum):
+    factru = "factru"
+    nerel = "nerel"
+
+
+def evaluate(
+    benchmark: Annotated[Benchmark, typer.Argument(help="factru: factRuEval-2016 folder; nerel: NEREL brat folder")],
+    directory: Annotated[Path, typer.Argument(help="The folder with the benchmark's files")],
+    errors: Annotated[bool, typer.Option("--errors", help="Print every false negative and false positive")] = False,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the report as JSON to this file")] = None,
+) -> None:
+    """Score extraction on a public benchmark: NER per type, facts (see docs/evaluation.md)."""
+    from letopis.evaluate.factru import evaluate as evaluate_factru
+    from letopis.evaluate.nerel import evaluate as evaluate_nerel
+    from letopis.evaluate.score import Report, render_report
+
+    if not directory.is_dir():
+        typer.echo(f"letopis: {directory} is not a folder", err=True)
+        raise typer.Exit(2)
+    report = Report()
+    (evaluate_factru if benchmark is Benchmark.factru else evaluate_nerel)(directory, report)
+    if errors:
+        sys.stdout.writelines(line + "\n" for line in report.errors)
+    sys.stdout.write(render_report(report, benchmark.value))
+    if json_path is not None:
+        json_path.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def extract(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders (read recursively): seed .txt, plain .txt/.md, .jsonl")
+    ],
+    output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.json,
+    lang: Lang = "ru",
+    max_chars: MaxChars = MAX_CHARS,
+    max_seconds: MaxSeconds = MAX_SECONDS,
+    verbose: Verbose = False,
+) -> None:
+    """Extract entities, occupations, actors and PLOVER events from articles. Exit 2 if some failed.
+
+    Formats: json (one object per document), jsonl, text (readable), plover (PLOVER JSONL, one event
+    per line), gdelt (GDELT 2.0 Events-style TSV with a header row, one row per actor/recipient pair)."""
+    inputs = Inputs(paths, language(lang), verbose)
+    write_extractions(inputs.extractions(Limits(max_chars, max_seconds)), output_format)
+    if inputs.skipped:
+        say(f"letopis: {inputs.skipped_line()}")
+    if inputs.failed:
+        raise typer.Exit(2)
+
+
+def write_extractions(results: Iterable[Extraction], output_format: Format) -> None:
+    records = []
+    if output_format is Format.gdelt:
+        write("\t".join(GDELT_COLUMNS) + "\n")
+    for item in results:
+        if output_format is Format.json:
+            records.append(item.to_json())
+        elif output_format is Format.jsonl:
+            write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+        elif output_format in (Format.plover, Format.gdelt):
+            lines = io.StringIO()
+            write_events(item, output_format, lines)
+            write(lines.getvalue())
+        else:
+            write(render_text(item) + "\n")
+    if output_format is Format.json:
+        write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
