@@ -8,7 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from letopis.cli import app
 from letopis.evaluate.events import GoldError, evaluate
 from letopis.evaluate.score import Report
 
@@ -70,3 +72,13 @@ def test_a_missing_text_is_refused(tmp_path: Path) -> None:
     write_gold(tmp_path / "tune", "0" * 64)
     with pytest.raises(GoldError, match="is missing"):
         evaluate(tmp_path, Report(), texts=tmp_path)
+
+
+def test_the_command_prints_the_scores_and_refuses_a_missing_text(tmp_path: Path) -> None:
+    write_gold(tmp_path / "tune", hashlib.sha256((ROOT / SAMPLE).read_bytes()).hexdigest())
+    scored = CliRunner().invoke(app, ["eval", "events", str(tmp_path), "--texts", str(ROOT)])
+    assert scored.exit_code == 0, scored.output
+    assert "events.strict " in scored.output and "events.loose " in scored.output
+    missing = CliRunner().invoke(app, ["eval", "events", str(tmp_path), "--texts", str(tmp_path)])
+    assert missing.exit_code == 1
+    assert "is missing" in missing.output

@@ -15,7 +15,7 @@ import typer
 
 from letopis.cli.inputs import Inputs
 from letopis.cli.options import Lang, MaxChars, MaxSeconds, Verbose, language
-from letopis.cli.output import say, write, write_events
+from letopis.cli.output import say, user_errors, write, write_events
 from letopis.export import GDELT_COLUMNS
 from letopis.model import MAX_CHARS, MAX_SECONDS, Extraction, Limits
 from letopis.render import render_text
@@ -32,24 +32,48 @@ class Format(StrEnum):
 class Benchmark(StrEnum):
     factru = "factru"
     nerel = "nerel"
+    events = "events"
+
+
+class Half(StrEnum):
+    tune = "tune"
+    check = "check"
 
 
 def evaluate(
-    benchmark: Annotated[Benchmark, typer.Argument(help="factru: factRuEval-2016 folder; nerel: NEREL brat folder")],
+    benchmark: Annotated[Benchmark, typer.Argument(help="factru: factRuEval-2016 folder; nerel: NEREL brat folder; "
+                                                  "events: a folder of event gold files (gold/events)")],
     directory: Annotated[Path, typer.Argument(help="The folder with the benchmark's files")],
     errors: Annotated[bool, typer.Option("--errors", help="Print every false negative and false positive")] = False,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the report as JSON to this file")] = None,
+    half: Annotated[Half | None, typer.Option(help="factru: score one half of the devset only")] = None,
+    official: Annotated[bool, typer.Option("--official", help="factru: also run the competition's own Track 3 "
+                                           "scorer (--scripts) on letopis' facts")] = False,
+    scripts: Annotated[Path, typer.Option(help="factru --official: the benchmark's scripts folder")] = Path(
+        "../shared/benchmarks/factRuEval-2016/scripts"
+    ),
+    texts: Annotated[Path, typer.Option(help="events: the folder holding the corpora the gold files name")] = Path(
+        "../shared/benchmarks"
+    ),
 ) -> None:
-    """Score extraction on a public benchmark: NER per type, facts (see docs/evaluation.md)."""
-    from letopis.evaluate.factru import evaluate as evaluate_factru
-    from letopis.evaluate.nerel import evaluate as evaluate_nerel
+    """Score extraction on a public benchmark or the event gold (see docs/evaluation.md)."""
+    from letopis.evaluate import events, factru, nerel
+    from letopis.evaluate import official as competition
     from letopis.evaluate.score import Report, render_report
 
     if not directory.is_dir():
         typer.echo(f"letopis: {directory} is not a folder", err=True)
         raise typer.Exit(2)
     report = Report()
-    (evaluate_factru if benchmark is Benchmark.factru else evaluate_nerel)(directory, report)
+    with user_errors():
+        if benchmark is Benchmark.factru:
+            results = factru.evaluate(directory, report, half.value if half else None)
+            if official:
+                competition.add_official(results, directory, scripts, report)
+        elif benchmark is Benchmark.nerel:
+            nerel.evaluate(directory, report)
+        else:
+            events.evaluate(directory, report, texts)
     if errors:
         sys.stdout.writelines(line + "\n" for line in report.errors)
     sys.stdout.write(render_report(report, benchmark.value))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from letopis.evaluate.official import half as official_half
 from letopis.evaluate.score import (
     Report,
     Spans,
@@ -144,8 +145,13 @@ def meeting_credit(fact: Fact, result: Extraction, index: int, ranges: dict[str,
     return found / len(gold), right / len(parties)
 
 
-def evaluate(directory: Path, report: Report) -> None:
+def evaluate(directory: Path, report: Report, half: str | None = None) -> list[tuple[str, Extraction]]:
+    """Score every document of `directory` (or of one `half` of it, see `official.half`) and return
+    the extractions by document name."""
+    results: list[tuple[str, Extraction]] = []
     for path in sorted(directory.glob("*.txt")):
+        if half is not None and official_half(path.stem) != half:
+            continue
         gold = load(path)
         result = extract_document(parse_text(gold.text, str(path), gold.name))
         score_ner(
@@ -153,6 +159,8 @@ def evaluate(directory: Path, report: Report) -> None:
         )
         score_occupations(gold, result, report)
         score_meetings(gold, result, report)
+        results.append((path.stem, result))
+    return results
 
 
 def score_occupations(gold: Gold, result: Extraction, report: Report) -> None:

@@ -19,10 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from letopis.evaluate.score import stem
+from letopis.evaluate.score import Report, stem
 from letopis.lexicon import position_class
 from letopis.model import Extraction, Occupation
 
+DEFAULT_SCRIPTS = Path("../shared/benchmarks/factRuEval-2016/scripts")
 TAGS = ("occupation", "meeting", "ownership", "deal", "overall")
 ROW = re.compile(r"^(\w+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(\d+)\s+(\d+)\s*$")
 
@@ -81,21 +82,19 @@ def score(devset: Path, responses: Path, names: Iterable[str], scripts: Path) ->
     """Run the official Track 3 scorer (easy mode) over the documents `names` of `devset`, whose
     responses are in `responses`; the scorer insists on the same documents on both sides, so the
     gold files of `names` are linked into a folder of their own."""
+    scripts = scripts.resolve()
     evaluator = scripts / "t3_eval.py"
     if not evaluator.is_file():
-        raise FileNotFoundError(f"the official scorer {evaluator} is missing")
+        raise ValueError(f"the official scorer {evaluator} is missing (--scripts names its folder)")
     with tempfile.TemporaryDirectory(prefix="letopis-t3-") as temp:
         gold = Path(temp)
         for name in names:
             for path in devset.glob(f"{name}.*"):
                 (gold / path.name).symlink_to(path.resolve())
-        done = subprocess.run(
-            [sys.executable, str(evaluator), "-s", str(gold), "-t", str(responses.resolve())],
-            cwd=scripts,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        command = [sys.executable, str(evaluator), "-s", str(gold), "-t", str(responses.resolve())]
+        done = subprocess.run(command, cwd=scripts, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise ValueError(f"the official scorer failed ({done.returncode}): {done.stderr.strip()[-1000:]}")
     return parse_table(done.stdout)
 
 
@@ -110,3 +109,17 @@ def parse_table(output: str) -> dict[str, Official]:
     if "overall" not in rows:
         raise ValueError(f"the official scorer printed no result table:\n{output[-2000:]}")
     return rows
+
+
+def add_official(results: list[tuple[str, Extraction]], devset: Path, scripts: Path, report: Report) -> None:
+    """Score `results` (extractions of `devset` documents by name) with the official program and add
+    its rows to `report` as `official.<tag>` (counts chosen so that precision and recall are its own)."""
+    with tempfile.TemporaryDirectory(prefix="letopis-task3-") as temp:
+        responses = Path(temp)
+        write_responses(results, responses)
+        rows = score(devset, responses, [name for name, _ in results], scripts)
+    for tag in TAGS:
+        if tag in rows:
+            row, target = rows[tag], report.score(f"official.{tag}")
+            target.gold, target.pred = row.in_gold, row.in_response
+            target.correct_gold, target.correct_pred = row.recall * row.in_gold, row.precision * row.in_response

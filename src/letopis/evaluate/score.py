@@ -166,6 +166,8 @@ ANCHORS = {
         "fact.Occupation": "best of factRuEval-2016: 0.662",
         "fact.Occupation.all": "best of factRuEval-2016: 0.662",
         "fact.Meeting": "best of factRuEval-2016: 0.234",
+        "official.occupation": "best of factRuEval-2016: 0.662",
+        "official.meeting": "best of factRuEval-2016: 0.234",
     },
 }
 
