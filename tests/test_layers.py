@@ -83,9 +83,6 @@ def test_no_import_cycle() -> None:
 # The house's size limits (issue 11): no module over 300 lines, no class over 200.
 MAX_MODULE_LINES = 300
 MAX_CLASS_LINES = 200
-# Modules still over the limits while other branches of issue 11 split them; emptied when those land.
-OVER_LIMITS = {"extractors/events.py"}
-
 
 def relative(path: Path) -> str:
     return path.relative_to(PACKAGE).as_posix()
@@ -94,7 +91,7 @@ def relative(path: Path) -> str:
 SOURCES = sorted(PACKAGE.rglob("*.py"))
 
 
-@pytest.mark.parametrize("path", [p for p in SOURCES if relative(p) not in OVER_LIMITS], ids=relative)
+@pytest.mark.parametrize("path", SOURCES, ids=relative)
 def test_modules_and_classes_are_small(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     lines = len(text.splitlines())
@@ -103,8 +100,3 @@ def test_modules_and_classes_are_small(path: Path) -> None:
     sizes = {node.name: (node.end_lineno or node.lineno) - node.lineno + 1 for node in classes}
     large = [f"{name} ({size} lines)" for name, size in sizes.items() if size > MAX_CLASS_LINES]
     assert large == [], f"{relative(path)}: classes over {MAX_CLASS_LINES} lines: {large}"
-
-
-def test_the_exceptions_to_the_limits_still_exist() -> None:
-    """An entry of `OVER_LIMITS` goes when its module is split."""
-    assert sorted(name for name in OVER_LIMITS if not (PACKAGE / name).exists()) == []

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from letopis.extractors.actors import code_actors, setting_country
 from letopis.extractors.entities import Cluster, EntityFinder, cluster
-from letopis.extractors.events import EventFinder, finish
+from letopis.extractors.events import find_events, finish
 from letopis.extractors.roles import Role, find_roles
 from letopis.model import Document, Entity, Extraction, Failure, Limits, Occupation, Skipped
 from letopis.nlp import Parsed, pipeline
@@ -29,7 +29,7 @@ def extract_document(doc: Document, events: bool = True) -> Extraction:
     parsed = nlp.parse(doc)
     clusters = cluster(EntityFinder(nlp).candidates(parsed))
     roles = find_roles(parsed, clusters)
-    drafts = EventFinder(doc, parsed, clusters, roles).find() if events else []
+    drafts = find_events(doc, parsed, clusters, roles) if events else []
     clusters.sort(key=lambda c: c.first)
     for number, item in enumerate(clusters, 1):
         item.id = f"e{number}"

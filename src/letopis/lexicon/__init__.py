@@ -85,3 +85,10 @@ def role_words() -> dict[str, frozenset[str]]:
     verbs, `post` nouns, `generic_chief` positions, `sought` governors, `place_descriptor` and
     `not_descriptor` nouns, `shared_office` positions, `praise` and `title_adjective` adjectives."""
     return words_by_kind("role_words.tsv")
+
+
+@cache
+def event_words() -> dict[str, frozenset[str]]:
+    """The open word lists of the event rules by kind (event_words.tsv): `future`, `hypothetical` and
+    `refusal` words of modality, `hosting` visit verbs, `place_noun` nouns before a place name."""
+    return words_by_kind("event_words.tsv")

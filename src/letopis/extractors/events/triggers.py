@@ -105,12 +105,12 @@ def follow(tokens: tuple[Token, ...], words: tuple[frozenset[str], ...], start: 
     return matched
 
 
-def governed(tokens: tuple[Token, ...], index: int, head: int, depth: int = 3) -> bool:
-    """Whether `head` governs `index` within `depth` links (`принял в зале Кремля президента`: the parser
+def governed(tokens: tuple[Token, ...], index: int, governor: int, depth: int = 3) -> bool:
+    """Whether `governor` governs `index` within `depth` links (`принял в зале Кремля президента`: the parser
     often hangs the object on a nearer noun)."""
     parent = tokens[index].head
     for _ in range(depth):
-        if parent == head:
+        if parent == governor:
             return True
         if parent < 0:
             return False

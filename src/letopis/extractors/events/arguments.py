@@ -1,0 +1,206 @@
+"""Who takes part in an event: the actor (the trigger's subject, a noun trigger's genitive names) and the
+recipients (`с` + instrumental participants, objects, and what follows the trigger in its clause)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from letopis.extractors.entities import Cluster
+from letopis.extractors.events.context import Context
+from letopis.extractors.events.records import Draft, Occurrence, Parties, unique
+from letopis.extractors.events.triggers import Match, governed
+from letopis.extractors.events.where_when import is_direction
+from letopis.lexicon import event_words, positions
+from letopis.lexicon.gazetteer import gazetteer
+from letopis.nlp import Sentence, Token
+
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+HOSTING = event_words()["hosting"]
+WITH = {"с", "со"}
+CLAUSE_WORDS = {"где", "который", "когда", "что", "чтобы", "но", "однако", "куда", "откуда"}
+CHAIN_POS = {"NOUN", "ADJ", "PROPN", "X", "NUM", "DET"}
+QUOTES = {'"', "«", "»", "“", "”", "„"}
+
+
+def find_parties(ctx: Context, occurrence: Occurrence, protagonist: Cluster | None, previous: Draft | None) -> Parties:
+    """Actors and recipients of the event: `стороны` are the protagonist and the `с` participants, or the
+    parties of the previous event; a cooperative event without a subject is the protagonist's; a host
+    (`Обама принимает коллегу Саркози`) is the recipient of the visit and the guest its actor."""
+    actor, sides = subjects(ctx, occurrence.sent, occurrence.matches)
+    explicit = bool(actor)
+    recipient = recipients(ctx, occurrence, actor)
+    if sides:
+        if recipient:
+            actor = [protagonist] if protagonist is not None else []
+        elif previous is not None:
+            actor = previous.actor + [c for c in previous.recipient if c not in previous.actor]
+        explicit = bool(actor)
+    if not actor and occurrence.type in COOPERATIVE and protagonist is not None:
+        actor = [protagonist]
+    recipient = [c for c in recipient if c not in actor]
+    if (
+        occurrence.mode == "visit"
+        and any(ctx.tokens[m.anchor].lemma.lower() in HOSTING for m in occurrence.matches)
+        and recipient
+    ):
+        actor, recipient = recipient, actor
+    return Parties(actor, recipient, explicit)
+
+
+def subjects(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> tuple[list[Cluster], bool]:
+    """Entities that are the grammatical subject of the trigger, and whether the subject is `стороны`
+    (both sides)."""
+    tokens = ctx.tokens
+    governors = {i for m in matches for i in m.tokens} | {tokens[m.anchor].head for m in matches}
+    governors |= {
+        tokens[h].head for h in list(governors) if h >= 0 and tokens[h].pos == "VERB" and tokens[h].rel == "xcomp"
+    }
+    found: list[Cluster] = []
+    sides = False
+    for token in tokens[sent.first : sent.last]:
+        if token.rel != "nsubj" or token.head not in governors or token.case not in {"Nom", None}:
+            continue
+        for subject in [
+            token,
+            *(t for t in tokens[sent.first : sent.last] if t.rel == "conj" and t.head == token.index),
+        ]:
+            if subject.lemma.lower() == "сторона" and subject.feats.get("Number") == "Plur":
+                sides = True
+                continue
+            found += resolve(ctx, subject, sent)
+    if not found:
+        found = genitive_agents(ctx, sent, matches)
+    return unique(found), sides
+
+
+def genitive_agents(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> list[Cluster]:
+    """`телефонный разговор Путина с ...`, `визит министра ... Сейджи Маехары`: the genitive names hanging
+    on a noun trigger are its actors."""
+    tokens = ctx.tokens
+    anchors = {m.anchor for m in matches if tokens[m.anchor].pos == "NOUN"}
+    found: list[Cluster] = []
+    for token in tokens[sent.first : sent.last]:
+        if token.head in anchors and token.case == "Gen" and token.rel == "nmod":
+            found += resolve(ctx, token, sent)
+    return [c for c in found if is_party(c)]
+
+
+def resolve(ctx: Context, token: Token, sent: Sentence, adjectives: bool = True) -> list[Cluster]:
+    """The entities a subject token stands for: its own mention, the names in its phrase (`президенты
+    России и Сербии`), or a country adjective (`представители пакистанских кругов`)."""
+    if token.index in ctx.entity_at:
+        return [ctx.entity_at[token.index]]
+    tokens = ctx.tokens
+    phrase = [t for t in tokens[sent.first : sent.last] if governed(tokens, t.index, token.index)]
+    named = unique(ctx.entity_at[t.index] for t in phrase if t.index in ctx.entity_at)
+    for kind in ("PER", "ORG", "LOC"):
+        if any(c.type == kind for c in named):
+            return [c for c in named if c.type == kind]
+    for item in phrase if adjectives else []:
+        iso3 = gazetteer().adjective_country(item.lemma) if item.pos == "ADJ" else None
+        if iso3 is not None:
+            found = ctx.countries.adjective(iso3, item)
+            return [found] if found is not None else []
+    return []
+
+
+def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[Cluster]) -> list[Cluster]:
+    """Direct and indirect objects of the trigger wherever they stand (`Николаса Мадуро ... поздравил
+    Путин`), with the names in their phrase."""
+    anchors = {i for m in matches for i in m.tokens}
+    found: list[Cluster] = []
+    for token in ctx.tokens[sent.first : sent.last]:
+        if token.head in anchors and token.rel in {"obj", "iobj", "nsubj:pass"}:
+            found += [c for c in resolve(ctx, token, sent, adjectives=False) if c not in actor and is_party(c)]
+    return found
+
+
+def recipients(ctx: Context, occurrence: Occurrence, actor: list[Cluster]) -> list[Cluster]:
+    """`с` + instrumental participants between the neighbouring triggers of other types, the objects of the
+    trigger, and (but for talks that are no visit) the parties that follow it in its clause."""
+    tokens, sent, others = ctx.tokens, occurrence.sent, occurrence.others
+    first = min(m.anchor for m in occurrence.matches)
+    start = max((o + 1 for o in others if o < first), default=sent.first)
+    stop = min((o for o in others if o > first), default=sent.last)
+    found: list[Cluster] = []
+    chain: list[Cluster] = []
+    for index in range(start, stop):
+        item = ctx.entity_at.get(index)
+        if item is None or (index > sent.first and ctx.entity_at.get(index - 1) is item):
+            continue
+        if after_with(ctx, index, sent) and index not in ctx.described:
+            direct = tokens[index - 1].text.lower() in WITH
+            after_position = tokens[index - 1].lemma.lower() in positions() and is_party(item)
+            if item.type != "LOC" or direct or after_position:
+                chain.append(item)
+        elif chain:
+            found += drop_descriptors(chain)
+            chain = []
+    found += drop_descriptors(chain)
+    found += objects(ctx, sent, occurrence.matches, actor)
+    if occurrence.type == "CONSULT" and occurrence.mode != "visit":
+        return found
+    for index in sorted({i for m in occurrence.matches for i in clause(ctx, m.tokens[-1], sent, others)}):
+        item = ctx.entity_at.get(index)
+        if item is None or item in actor or index in ctx.described or ctx.entity_at.get(index - 1) is item:
+            continue
+        if item.type == "LOC" and not is_direction(ctx, index, sent):
+            continue
+        found.append(host(ctx, item))
+    return found
+
+
+def with_participants(ctx: Context, anchor: int) -> bool:
+    """Whether the sentence of `anchor` names anyone in a `с` + instrumental phrase."""
+    sent = ctx.parsed.sentence_of(anchor)
+    return any(after_with(ctx, i, sent) for i in range(sent.first, sent.last) if i in ctx.entity_at)
+
+
+def after_with(ctx: Context, index: int, sent: Sentence) -> bool:
+    """Whether the mention at `index` is in a `с` + instrumental phrase (`с главой компании TCS ...`)."""
+    tokens = ctx.tokens
+    position = index - 1
+    while position >= sent.first and (tokens[position].pos in CHAIN_POS or tokens[position].text in QUOTES):
+        if tokens[position].text.lower() in WITH:
+            return True
+        position -= 1
+    return position >= sent.first and tokens[position].text.lower() in WITH
+
+
+def clause(ctx: Context, anchor: int, sent: Sentence, others: frozenset[int]) -> Iterable[int]:
+    """Token indexes after `anchor` up to the end of its clause or the next trigger of another type."""
+    tokens = ctx.tokens
+    for index in range(anchor + 1, sent.last):
+        token = tokens[index]
+        if index in others or token.text in {".", ";", "!", "?"}:
+            return
+        following = tokens[index + 1] if index + 1 < sent.last else None
+        if (
+            token.text == ","
+            and following is not None
+            and (
+                following.lemma.lower() in CLAUSE_WORDS
+                or (following.pos == "VERB" and following.feats.get("VerbForm") in {"Fin", "Conv"})
+            )
+        ):
+            return
+        yield index
+
+
+def host(ctx: Context, item: Cluster) -> Cluster:
+    """A visit to a city is hosted by its country, when the document names the country."""
+    if item.place is None or item.place.kind == "country":
+        return item
+    return ctx.countries.get(item.place.country) or item
+
+
+def is_party(item: Cluster) -> bool:
+    """Persons, organisations and countries take part in events; cities and regions are where they happen."""
+    return item.type != "LOC" or (item.place is not None and item.place.kind == "country")
+
+
+def drop_descriptors(chain: list[Cluster]) -> list[Cluster]:
+    """In `с председателем Государственного банка Пакистана Джамилем Ахмадом` the person is the
+    participant; the bank and the country before him describe him."""
+    persons = [c for c in chain if c.type == "PER"]
+    return persons or chain

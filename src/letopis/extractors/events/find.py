@@ -1,0 +1,83 @@
+"""The order of the event steps: triggers, the protagonist, then for each type of trigger in a sentence
+its parties, modality, place, date and topics; last the merging of reports of one event."""
+
+from __future__ import annotations
+
+from letopis.extractors.entities import Cluster
+from letopis.extractors.events.arguments import find_parties, subjects, with_participants
+from letopis.extractors.events.context import Context, build_context
+from letopis.extractors.events.merging import merge
+from letopis.extractors.events.modality import find_modality
+from letopis.extractors.events.records import Draft, Occurrence, Parties, occurrences, unique
+from letopis.extractors.events.topics import find_topics
+from letopis.extractors.events.triggers import Match, find_matches
+from letopis.extractors.events.where_when import dateline_place, event_date, stated_place
+from letopis.extractors.roles import Role
+from letopis.model import Document, Span
+from letopis.nlp import Parsed
+
+
+def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: list[Role]) -> list[Draft]:
+    """The events of the headline and body, merged and in text order. Body sentences are read before the
+    headline, so a visit's destination and the parties `стороны` refers to come from the body first; the
+    destination of the first visit read with a stated place (`прибыл в Ирландию`) is the place of the
+    events read after it that state none."""
+    ctx = build_context(doc, parsed, clusters, roles)
+    sentences = [s for s in parsed.sentences if s.unit in {"headline", "body"}]
+    found = {s.index: find_matches(parsed, s) for s in sentences}
+    protagonist = find_protagonist(ctx, found)
+    drafts: list[Draft] = []
+    destination: Cluster | None = None
+    for sent in sorted(sentences, key=lambda s: (s.unit == "headline", s.index)):
+        for occurrence in occurrences(sent, found[sent.index]):
+            if is_background(ctx, occurrence):
+                continue
+            parties = find_parties(ctx, occurrence, protagonist, drafts[-1] if drafts else None)
+            modality = find_modality(parsed, occurrence.matches)
+            visit = occurrence.mode == "visit"
+            stated = stated_place(ctx, sent, visit)
+            if visit and destination is None:
+                destination = stated
+            place = stated or destination or dateline_place(ctx)
+            drafts.append(draft(ctx, occurrence, parties, modality, place))
+    return merge(sorted(drafts, key=lambda d: d.evidence[0].start))
+
+
+def find_protagonist(ctx: Context, found: dict[int, list[Match]]) -> Cluster | None:
+    """The person whose activity the report is about: the most mentioned person among the subjects of the
+    triggers, else the most mentioned person."""
+    named: list[Cluster] = []
+    for index, matches in found.items():
+        sent = ctx.parsed.sentences[index]
+        for match in matches:
+            named += [c for c in subjects(ctx, sent, [match])[0] if c.type == "PER"]
+    persons = unique(named) or [c for c in ctx.clusters if c.type == "PER"]
+    if not persons:
+        return None
+    return max(persons, key=lambda c: (len(c.candidates) + len(c.anaphors), -c.first))
+
+
+def is_background(ctx: Context, occurrence: Occurrence) -> bool:
+    """`На прошедших переговорах представители ... выразили заинтересованность`: talks named only as the
+    setting of another event, with no participant of their own, are not a new event."""
+    if occurrence.type != "CONSULT" or not occurrence.others:
+        return False
+    tokens = ctx.tokens
+    nouns_only = all(tokens[m.anchor].pos == "NOUN" and tokens[m.anchor].rel != "root" for m in occurrence.matches)
+    return nouns_only and not any(with_participants(ctx, m.anchor) for m in occurrence.matches)
+
+
+def draft(ctx: Context, occurrence: Occurrence, parties: Parties, modality: str, place: Cluster | None) -> Draft:
+    """The event of one type in one sentence. Confidence: 0.5, +0.2 for an explicit actor, +0.1 for a
+    recipient, +0.1 for a trigger of several words, -0.2 when hypothetical, at most 0.95."""
+    sent, matches = occurrence.sent, occurrence.matches
+    evidence = Span(sent.start, sent.end, ctx.parsed.text[sent.start : sent.end])
+    confidence = 0.5 + 0.2 * parties.explicit + 0.1 * bool(parties.recipient)
+    confidence += 0.1 * any(len(m.tokens) > 1 for m in matches)
+    confidence = round(min(0.95, confidence - (0.2 if modality == "hypothetical" else 0.0)), 2)
+    topics, contexts = find_topics(ctx.parsed, sent)
+    return Draft(
+        occurrence.type, occurrence.mode, modality, unique(parties.actor), unique(parties.recipient), place,
+        event_date(ctx, sent, modality), [evidence], topics, contexts, confidence, sent.unit, sent.index,
+        parties.explicit,
+    )  # fmt: skip

@@ -1,0 +1,39 @@
+"""Whether an event is stated, denied, supposed or planned."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from letopis.extractors.events.triggers import Match
+from letopis.lexicon import event_words
+from letopis.nlp import Parsed
+
+FUTURE_WORDS = event_words()["future"]
+HYPOTHETICAL_WORDS = event_words()["hypothetical"]
+REFUSAL_WORDS = event_words()["refusal"]
+NEGATIONS = {"не", "ни"}
+CONDITIONS = {"если", "ежели"}
+
+
+def find_modality(parsed: Parsed, matches: Sequence[Match]) -> str:
+    """negated (`не` before the trigger or its verb, `отказался` + trigger), hypothetical (`если` before
+    it, `бы`, `может`, `возможно`), future (a future tense, `будет`, or an intention word: `намерение`,
+    `планирует`, `выразили заинтересованность`), else asserted."""
+    tokens = parsed.tokens
+    anchors = [tokens[m.anchor] for m in matches]
+    governors = [tokens[a.head] for a in anchors if a.head >= 0]
+    near = [tokens[i] for a in anchors for i in range(max(0, a.index - 4), a.index)]
+    before = [t for a in anchors for t in tokens[parsed.sentence_of(a.index).first : a.index]]
+    negations = {t.index - 1 for t in anchors + governors}
+    if any(tokens[i].text.lower() in NEGATIONS for i in negations if i >= 0):
+        return "negated"
+    if any(g.lemma.lower() in REFUSAL_WORDS for g in governors):
+        return "negated"
+    conditional = any(t.text.lower() in CONDITIONS for t in before)
+    if conditional or any(t.text.lower() in HYPOTHETICAL_WORDS or t.lemma.lower() == "мочь" for t in near + governors):
+        return "hypothetical"
+    if any(m.trigger.future for m in matches) or any(a.feats.get("Tense") == "Fut" for a in anchors + governors):
+        return "future"
+    markers = [t for t in before + governors if t.lemma.lower() in FUTURE_WORDS]
+    auxiliaries = [t for t in near if t.lemma.lower() == "быть" and t.feats.get("Tense") == "Fut"]
+    return "future" if markers or auxiliaries else "asserted"

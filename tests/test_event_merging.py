@@ -1,0 +1,175 @@
+"""Merging reports of one event, table by table, on drafts built by hand: no model is loaded, so these run
+in milliseconds. Each draft's single evidence span is labelled (`h` a headline, `b1`, `b2` body sentences)
+and a merged event lists the labels of the reports it joined."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pytest
+
+from letopis.extractors.entities import Candidate, Cluster
+from letopis.extractors.events.merging import filing_keys, merge, same_event, twin_keys
+from letopis.extractors.events.records import Draft
+from letopis.lexicon.gazetteer import Place
+from letopis.model import EntityType, Span
+
+
+def entity(type: EntityType, name: str, place: Place | None = None) -> Cluster:
+    return Cluster(type, [Candidate(type, 0, 1, 0, len(name), name, place)])
+
+
+PUTIN = entity("PER", "Владимир Путин")
+MACRON = entity("PER", "Эммануэль Макрон")
+BRIGITTE = entity("PER", "Брижит Макрон")
+KAZAKHSTAN = entity("LOC", "Казахстан", Place("Казахстан", "KAZ", "country"))
+MOSCOW = entity("LOC", "Москва", Place("Москва", "RUS", "city"))
+PARIS = entity("LOC", "Париж", Place("Париж", "FRA", "city"))
+DAY = date(2025, 12, 2)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One draft of the table: what differs from a body sentence `Путин провел переговоры с Макроном` on
+    `DAY`, asserted, with confidence 0.8."""
+
+    label: str
+    unit: str = "body"
+    type: str = "CONSULT"
+    mode: str | None = None
+    modality: str = "asserted"
+    actor: tuple[Cluster, ...] = (PUTIN,)
+    recipient: tuple[Cluster, ...] = (MACRON,)
+    place: Cluster | None = None
+    day: date | None = DAY
+    confidence: float = 0.8
+    topics: tuple[str, ...] = field(default=())
+    contexts: tuple[str, ...] = field(default=())
+
+    def draft(self) -> Draft:
+        return Draft(
+            self.type, self.mode, self.modality, list(self.actor), list(self.recipient), self.place, self.day,
+            [Span(0, len(self.label), self.label)], list(self.topics), list(self.contexts), self.confidence,
+            self.unit, 0,
+        )  # fmt: skip
+
+
+def merged(reports: list[Report]) -> list[tuple[list[str], float]]:
+    """The events `merge` makes of the reports: the labels of each one's evidence, and its confidence."""
+    return [([s.text for s in d.evidence], d.confidence) for d in merge([r.draft() for r in reports])]
+
+
+# (case, reports in text order, events: evidence labels and confidence)
+MERGES: list[tuple[str, list[Report], list[tuple[list[str], float]]]] = [
+    ("headline_and_body_of_one_event", [Report("h", unit="headline"), Report("b1")], [(["h", "b1"], 0.85)]),
+    ("two_body_sentences_same_participants", [Report("b1"), Report("b2")], [(["b1", "b2"], 0.85)]),
+    ("each_further_report_adds_005", [Report("b1"), Report("b2"), Report("b3")], [(["b1", "b2", "b3"], 0.9)]),
+    ("confidence_from_the_surer_report", [Report("b1", confidence=0.6), Report("b2", confidence=0.9)],
+     [(["b1", "b2"], 0.95)]),
+    ("confidence_at_most_095", [Report("b1", confidence=0.95), Report("b2", confidence=0.95)],
+     [(["b1", "b2"], 0.95)]),
+    ("different_types_stay_apart", [Report("b1"), Report("b2", type="AGREE")], [(["b1"], 0.8), (["b2"], 0.8)]),
+    ("different_modalities_stay_apart", [Report("b1"), Report("b2", modality="future")],
+     [(["b1"], 0.8), (["b2"], 0.8)]),
+    ("different_dates_stay_apart", [Report("b1"), Report("b2", day=date(2025, 12, 3))],
+     [(["b1"], 0.8), (["b2"], 0.8)]),
+    ("different_modes_stay_apart", [Report("b1", mode="visit"), Report("b2", mode="multilateral")],
+     [(["b1"], 0.8), (["b2"], 0.8)]),
+    ("a_mode_joins_no_mode", [Report("b1", mode="visit"), Report("b2")], [(["b1", "b2"], 0.85)]),
+    ("different_places_stay_apart", [Report("b1", place=MOSCOW), Report("b2", place=PARIS)],
+     [(["b1"], 0.8), (["b2"], 0.8)]),
+    ("a_place_joins_no_place", [Report("b1", place=MOSCOW), Report("b2")], [(["b1", "b2"], 0.85)]),
+    ("no_recipient_never_merges", [Report("b1", recipient=()), Report("b2", recipient=())],
+     [(["b1"], 0.8), (["b2"], 0.8)]),
+    ("one_side_without_recipient_stays_apart", [Report("b1"), Report("b2", recipient=())],
+     [(["b1"], 0.8), (["b2"], 0.8)]),
+    ("sides_swapped_are_the_same_participants", [Report("b1"), Report("b2", actor=(MACRON,), recipient=(PUTIN,))],
+     [(["b1", "b2"], 0.85)]),
+    ("a_later_body_mention_adding_a_participant_stays_apart",
+     [Report("b1"), Report("b2", recipient=(MACRON, BRIGITTE))], [(["b1"], 0.8), (["b2"], 0.8)]),
+    ("a_body_report_adding_a_participant_joins_the_headline",
+     [Report("h", unit="headline"), Report("b1", recipient=(MACRON, BRIGITTE))], [(["h", "b1"], 0.85)]),
+    ("a_body_report_naming_fewer_joins_the_headline",
+     [Report("h", unit="headline", recipient=(MACRON, BRIGITTE)), Report("b1")], [(["h", "b1"], 0.85)]),
+    ("headline_and_body_with_other_participants_stay_apart",
+     [Report("h", unit="headline", recipient=(KAZAKHSTAN,)), Report("b1")], [(["h"], 0.8), (["b1"], 0.8)]),
+    ("two_headline_sentences_merge", [Report("h1", unit="headline"), Report("h2", unit="headline",
+     recipient=(MACRON, BRIGITTE))], [(["h1", "h2"], 0.85)]),
+    ("a_body_report_joins_the_first_fitting_event",
+     [Report("b1", recipient=(MACRON, BRIGITTE)), Report("b2"), Report("b3")],
+     [(["b1"], 0.8), (["b2", "b3"], 0.85)]),
+    ("a_headline_joins_the_first_fitting_body_event",
+     [Report("b1", recipient=(KAZAKHSTAN,)), Report("b2"), Report("h", unit="headline")],
+     [(["b1"], 0.8), (["b2", "h"], 0.85)]),
+    ("a_merged_event_keeps_its_first_participants",
+     [Report("h", unit="headline"), Report("b1", recipient=(MACRON, BRIGITTE)), Report("b2")],
+     [(["h", "b1", "b2"], 0.9)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("reports", "expected"), [pytest.param(*m[1:], id=m[0]) for m in MERGES])
+def test_merge(reports: list[Report], expected: list[tuple[list[str], float]]) -> None:
+    assert merged(reports) == expected
+
+
+def test_merge_joins_topics_and_contexts_without_repeats() -> None:
+    first = Report("b1", topics=("energy", "trade"), contexts=("economic",))
+    second = Report("b2", topics=("trade", "transit"), contexts=("economic", "diplomatic"))
+    [event] = merge([first.draft(), second.draft()])
+    assert (event.topics, event.contexts) == (["energy", "trade", "transit"], ["economic", "diplomatic"])
+
+
+def test_merge_keeps_the_first_reports_fields() -> None:
+    """The twin found keeps its own type, mode, place and parties; only evidence, topics, contexts and
+    confidence take the new report in."""
+    [event] = merge([Report("b1", mode="visit", place=MOSCOW).draft(), Report("b2").draft()])
+    assert (event.mode, event.place, event.actor, event.recipient) == ("visit", MOSCOW, [PUTIN], [MACRON])
+
+
+# (case, the earlier draft, the later one, same event)
+SAME_EVENT: list[tuple[str, Report, Report, bool]] = [
+    ("same_everything", Report("b1"), Report("b2"), True),
+    ("other_type", Report("b1"), Report("b2", type="AGREE"), False),
+    ("other_modality", Report("b1"), Report("b2", modality="negated"), False),
+    ("other_date", Report("b1"), Report("b2", day=None), False),
+    ("no_recipient_before", Report("b1", recipient=()), Report("b2"), False),
+    ("no_recipient_after", Report("b1"), Report("b2", recipient=()), False),
+    ("modes_differ", Report("b1", mode="visit"), Report("b2", mode="phone"), False),
+    ("one_mode_missing", Report("b1"), Report("b2", mode="visit"), True),
+    ("places_differ", Report("b1", place=MOSCOW), Report("b2", place=PARIS), False),
+    ("one_place_missing", Report("b1"), Report("b2", place=PARIS), True),
+    ("body_superset", Report("b1"), Report("b2", recipient=(MACRON, BRIGITTE)), False),
+    ("body_subset", Report("b1", recipient=(MACRON, BRIGITTE)), Report("b2"), False),
+    ("headline_subset_of_body", Report("h", unit="headline"), Report("b1", recipient=(MACRON, BRIGITTE)), True),
+    ("body_subset_of_headline", Report("h", unit="headline", recipient=(MACRON, BRIGITTE)), Report("b1"), True),
+    ("headline_overlapping_body", Report("h", unit="headline", recipient=(MACRON, BRIGITTE)),
+     Report("b1", recipient=(MACRON, KAZAKHSTAN)), False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kept", "new", "expected"), [pytest.param(*s[1:], id=s[0]) for s in SAME_EVENT])
+def test_same_event(kept: Report, new: Report, expected: bool) -> None:
+    assert same_event(kept.draft(), new.draft()) is expected
+
+
+def participants(*items: Cluster) -> frozenset[int]:
+    return frozenset(id(c) for c in items)
+
+
+SAME = ("CONSULT", "asserted", DAY)
+
+# (case, draft, its filing keys, its twin keys)
+KEYS: list[tuple[str, Report, list[tuple[object, ...]], list[tuple[object, ...]]]] = [
+    ("headline", Report("h", unit="headline"), [("any", *SAME), ("headline", *SAME)], [("any", *SAME)]),
+    ("body", Report("b1"), [("any", *SAME), ("participants", *SAME, participants(PUTIN, MACRON))],
+     [("headline", *SAME), ("participants", *SAME, participants(PUTIN, MACRON))]),
+    ("headline_without_recipient", Report("h", unit="headline", recipient=()), [], []),
+    ("body_without_recipient", Report("b1", recipient=()), [], []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("report", "filing", "twins"), [pytest.param(*k[1:], id=k[0]) for k in KEYS])
+def test_keys(report: Report, filing: list[tuple[object, ...]], twins: list[tuple[object, ...]]) -> None:
+    assert filing_keys(report.draft()) == filing
+    assert twin_keys(report.draft()) == twins
