@@ -12,6 +12,8 @@ Sources: factRuEval-2016 devset (MIT, see tests/data/factRuEval-2016/LICENSE) an
 # actor / recipient names: nominative normal forms of entities named IN THE SENTENCE (full person
 # names as written, organisations, countries as "Россия", "США"...); [] when the sentence names none
 # (subject-less or passive sentences); list only what a careful coder would be sure of.
+# A sentence that names no party makes no event (issue 12), except an attack or protest its sentence
+# places: for those rows the type test checks the trigger and the arguments test that no event is made.
 # Conventions: in CONSULT the visitor is the actor and the host the recipient; with no clear host all
 # named participants are actors (EVENT-DATA.md). A released person is the RETREAT recipient.
 # Signing or ratifying an agreement is SUPPORT (PLOVER manual 2.0: SUPPORT includes "sign, ratify or

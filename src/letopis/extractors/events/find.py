@@ -17,6 +17,12 @@ from letopis.model import Document, Span
 from letopis.nlp import Parsed
 
 
+# Types that make an event without a named party when their own clause places them (`в Иерусалиме
+# произошёл теракт`, `в Аммане прошли демонстрации`); any other trigger with nobody in it is background
+# (`после прошлогоднего теракта`), a topic (`закон о митингах`) or a generic statement.
+PLACED_ALONE = frozenset({"ASSAULT", "PROTEST"})
+
+
 def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: list[Role]) -> list[Draft]:
     """The events of the headline and body, merged and in text order. Body sentences are read before the
     headline, so a visit's destination and the parties `стороны` refers to come from the body first; the
@@ -38,9 +44,17 @@ def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: l
             stated = stated_place(ctx, sent, visit)
             if visit and destination is None:
                 destination = stated
+            if not (parties.actor or parties.recipient or alone(ctx, occurrence)):
+                continue
             place = stated or destination or dateline_place(ctx)
             drafts.append(draft(ctx, occurrence, parties, modality, place))
     return merge(sorted(drafts, key=lambda d: d.evidence[0].start))
+
+
+def alone(ctx: Context, occurrence: Occurrence) -> bool:
+    """An attack or a protest that its own sentence places, in a city or a country (`В Египте продолжаются
+    акции протеста`), is an event even with nobody named in it."""
+    return occurrence.type in PLACED_ALONE and stated_place(ctx, occurrence.sent, True) is not None
 
 
 def find_protagonist(ctx: Context, found: dict[int, list[Match]]) -> Cluster | None:

@@ -16,7 +16,7 @@ PLACE_PREPOSITIONS = {"в", "во", "на"}
 
 
 def stated_place(ctx: Context, sent: Sentence, visit: bool) -> Cluster | None:
-    """The first place after `в`, `во` or `на`, or after a place noun after one (`в Карачи`, `в город
+    """The first place after `в`, `во` or `на`, or after a place noun after one (`в Карачи`, `в городе
     Карачи`), that is neither a direction (accusative: `в Казахстан`) nor a country, outside role phrases
     and anaphors; for a visit, directions and countries too (`прибыл с визитом в Казахстан`)."""
     tokens = ctx.tokens
@@ -28,7 +28,8 @@ def stated_place(ctx: Context, sent: Sentence, visit: bool) -> Cluster | None:
             continue
         before = tokens[index - 1].text.lower()
         noun_before = tokens[index - 2].text.lower() if index - 2 >= sent.first else ""
-        located = before in PLACE_PREPOSITIONS or (before in PLACE_NOUNS and noun_before in PLACE_PREPOSITIONS)
+        place_noun = tokens[index - 1].lemma.lower() in PLACE_NOUNS
+        located = before in PLACE_PREPOSITIONS or (place_noun and noun_before in PLACE_PREPOSITIONS)
         country = item.place is not None and item.place.kind == "country"
         if located and (tokens[index].case != "Acc" or visit) and (visit or not country):
             return item
