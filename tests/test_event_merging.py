@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from letopis.extractors.entities import Candidate, Cluster
-from letopis.extractors.events.merging import filing_keys, merge, same_event, twin_keys
+from letopis.extractors.events.merging import merge, same_event
 from letopis.extractors.events.records import Draft
 from letopis.lexicon.gazetteer import Place
 from letopis.model import EntityType, Span
@@ -74,37 +74,30 @@ MERGES: list[tuple[str, list[Report], list[tuple[list[str], float]]]] = [
      [(["b1"], 0.8), (["b2"], 0.8)]),
     ("different_dates_stay_apart", [Report("b1"), Report("b2", day=date(2025, 12, 3))],
      [(["b1"], 0.8), (["b2"], 0.8)]),
+    ("a_date_joins_no_date", [Report("b1", day=None), Report("b2")], [(["b1", "b2"], 0.85)]),
     ("different_modes_stay_apart", [Report("b1", mode="visit"), Report("b2", mode="multilateral")],
      [(["b1"], 0.8), (["b2"], 0.8)]),
     ("a_mode_joins_no_mode", [Report("b1", mode="visit"), Report("b2")], [(["b1", "b2"], 0.85)]),
     ("different_places_stay_apart", [Report("b1", place=MOSCOW), Report("b2", place=PARIS)],
      [(["b1"], 0.8), (["b2"], 0.8)]),
     ("a_place_joins_no_place", [Report("b1", place=MOSCOW), Report("b2")], [(["b1", "b2"], 0.85)]),
-    ("no_recipient_never_merges", [Report("b1", recipient=()), Report("b2", recipient=())],
-     [(["b1"], 0.8), (["b2"], 0.8)]),
-    ("one_side_without_recipient_stays_apart", [Report("b1"), Report("b2", recipient=())],
-     [(["b1"], 0.8), (["b2"], 0.8)]),
+    ("actor_only_reports_of_one_actor_merge", [Report("b1", recipient=()), Report("b2", recipient=())],
+     [(["b1", "b2"], 0.85)]),
+    ("a_report_without_recipient_joins_the_fuller_one", [Report("b1"), Report("b2", recipient=())],
+     [(["b1", "b2"], 0.85)]),
+    ("placed_attack_without_parties_joins_the_named_one",
+     [Report("b1", type="ASSAULT", actor=(), recipient=(), place=MOSCOW), Report("b2", type="ASSAULT")],
+     [(["b1", "b2"], 0.85)]),
     ("sides_swapped_are_the_same_participants", [Report("b1"), Report("b2", actor=(MACRON,), recipient=(PUTIN,))],
      [(["b1", "b2"], 0.85)]),
-    ("a_later_body_mention_adding_a_participant_stays_apart",
-     [Report("b1"), Report("b2", recipient=(MACRON, BRIGITTE))], [(["b1"], 0.8), (["b2"], 0.8)]),
-    ("a_body_report_adding_a_participant_joins_the_headline",
-     [Report("h", unit="headline"), Report("b1", recipient=(MACRON, BRIGITTE))], [(["h", "b1"], 0.85)]),
+    ("a_later_mention_adding_a_participant_completes_the_record",
+     [Report("b1"), Report("b2", recipient=(MACRON, BRIGITTE))], [(["b1", "b2"], 0.85)]),
     ("a_body_report_naming_fewer_joins_the_headline",
      [Report("h", unit="headline", recipient=(MACRON, BRIGITTE)), Report("b1")], [(["h", "b1"], 0.85)]),
-    ("headline_and_body_with_other_participants_stay_apart",
+    ("other_participants_stay_apart",
      [Report("h", unit="headline", recipient=(KAZAKHSTAN,)), Report("b1")], [(["h"], 0.8), (["b1"], 0.8)]),
-    ("two_headline_sentences_merge", [Report("h1", unit="headline"), Report("h2", unit="headline",
-     recipient=(MACRON, BRIGITTE))], [(["h1", "h2"], 0.85)]),
-    ("a_body_report_joins_the_first_fitting_event",
-     [Report("b1", recipient=(MACRON, BRIGITTE)), Report("b2"), Report("b3")],
-     [(["b1"], 0.8), (["b2", "b3"], 0.85)]),
-    ("a_headline_joins_the_first_fitting_body_event",
-     [Report("b1", recipient=(KAZAKHSTAN,)), Report("b2"), Report("h", unit="headline")],
-     [(["b1"], 0.8), (["b2", "h"], 0.85)]),
-    ("a_merged_event_keeps_its_first_participants",
-     [Report("h", unit="headline"), Report("b1", recipient=(MACRON, BRIGITTE)), Report("b2")],
-     [(["h", "b1", "b2"], 0.9)]),
+    ("a_report_joins_the_first_fitting_event",
+     [Report("b1", recipient=(KAZAKHSTAN,)), Report("b2"), Report("b3")], [(["b1"], 0.8), (["b2", "b3"], 0.85)]),
 ]  # fmt: skip
 
 
@@ -120,11 +113,18 @@ def test_merge_joins_topics_and_contexts_without_repeats() -> None:
     assert (event.topics, event.contexts) == (["energy", "trade", "transit"], ["economic", "diplomatic"])
 
 
-def test_merge_keeps_the_first_reports_fields() -> None:
-    """The twin found keeps its own type, mode, place and parties; only evidence, topics, contexts and
-    confidence take the new report in."""
-    [event] = merge([Report("b1", mode="visit", place=MOSCOW).draft(), Report("b2").draft()])
-    assert (event.mode, event.place, event.actor, event.recipient) == ("visit", MOSCOW, [PUTIN], [MACRON])
+def test_a_later_report_completes_parties_place_and_date() -> None:
+    """`Путин встретился с Макроном` and then `Путин и Макрон с супругой в Москве 2 декабря`: one
+    record with both recipients, the place and the date."""
+    first = Report("b1", day=None)
+    second = Report("b2", recipient=(MACRON, BRIGITTE), place=MOSCOW)
+    [event] = merge([first.draft(), second.draft()])
+    assert (event.actor, event.recipient, event.place, event.date) == ([PUTIN], [MACRON, BRIGITTE], MOSCOW, DAY)
+
+
+def test_a_party_on_both_sides_stays_an_actor() -> None:
+    [event] = merge([Report("b1").draft(), Report("b2", actor=(MACRON,), recipient=(PUTIN,)).draft()])
+    assert (event.actor, event.recipient) == ([PUTIN, MACRON], [])
 
 
 # (case, the earlier draft, the later one, same event)
@@ -132,44 +132,20 @@ SAME_EVENT: list[tuple[str, Report, Report, bool]] = [
     ("same_everything", Report("b1"), Report("b2"), True),
     ("other_type", Report("b1"), Report("b2", type="AGREE"), False),
     ("other_modality", Report("b1"), Report("b2", modality="negated"), False),
-    ("other_date", Report("b1"), Report("b2", day=None), False),
-    ("no_recipient_before", Report("b1", recipient=()), Report("b2"), False),
-    ("no_recipient_after", Report("b1"), Report("b2", recipient=()), False),
+    ("one_date_missing", Report("b1"), Report("b2", day=None), True),
+    ("other_date", Report("b1"), Report("b2", day=date(2025, 12, 3)), False),
     ("modes_differ", Report("b1", mode="visit"), Report("b2", mode="phone"), False),
     ("one_mode_missing", Report("b1"), Report("b2", mode="visit"), True),
     ("places_differ", Report("b1", place=MOSCOW), Report("b2", place=PARIS), False),
     ("one_place_missing", Report("b1"), Report("b2", place=PARIS), True),
-    ("body_superset", Report("b1"), Report("b2", recipient=(MACRON, BRIGITTE)), False),
-    ("body_subset", Report("b1", recipient=(MACRON, BRIGITTE)), Report("b2"), False),
-    ("headline_subset_of_body", Report("h", unit="headline"), Report("b1", recipient=(MACRON, BRIGITTE)), True),
-    ("body_subset_of_headline", Report("h", unit="headline", recipient=(MACRON, BRIGITTE)), Report("b1"), True),
-    ("headline_overlapping_body", Report("h", unit="headline", recipient=(MACRON, BRIGITTE)),
-     Report("b1", recipient=(MACRON, KAZAKHSTAN)), False),
+    ("superset", Report("b1"), Report("b2", recipient=(MACRON, BRIGITTE)), True),
+    ("subset", Report("b1", recipient=(MACRON, BRIGITTE)), Report("b2"), True),
+    ("overlapping_parties", Report("b1", recipient=(MACRON, BRIGITTE)), Report("b2", recipient=(MACRON, KAZAKHSTAN)),
+     False),
+    ("other_actor", Report("b1"), Report("b2", actor=(KAZAKHSTAN,)), False),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("kept", "new", "expected"), [pytest.param(*s[1:], id=s[0]) for s in SAME_EVENT])
 def test_same_event(kept: Report, new: Report, expected: bool) -> None:
     assert same_event(kept.draft(), new.draft()) is expected
-
-
-def participants(*items: Cluster) -> frozenset[int]:
-    return frozenset(id(c) for c in items)
-
-
-SAME = ("CONSULT", "asserted", DAY)
-
-# (case, draft, its filing keys, its twin keys)
-KEYS: list[tuple[str, Report, list[tuple[object, ...]], list[tuple[object, ...]]]] = [
-    ("headline", Report("h", unit="headline"), [("any", *SAME), ("headline", *SAME)], [("any", *SAME)]),
-    ("body", Report("b1"), [("any", *SAME), ("participants", *SAME, participants(PUTIN, MACRON))],
-     [("headline", *SAME), ("participants", *SAME, participants(PUTIN, MACRON))]),
-    ("headline_without_recipient", Report("h", unit="headline", recipient=()), [], []),
-    ("body_without_recipient", Report("b1", recipient=()), [], []),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("report", "filing", "twins"), [pytest.param(*k[1:], id=k[0]) for k in KEYS])
-def test_keys(report: Report, filing: list[tuple[object, ...]], twins: list[tuple[object, ...]]) -> None:
-    assert filing_keys(report.draft()) == filing
-    assert twin_keys(report.draft()) == twins

@@ -124,8 +124,8 @@ def test_gold_event_details(result: Extraction, gold: dict[str, Any]) -> None:
 def test_headline_and_body_talks_are_one_event(result: Extraction, gold: dict[str, Any]) -> None:
     matched, _ = match_events(result, gold)
     talks = matched["meet-commissioner"]
-    assert len(talks.evidence) == 2
     assert talks.evidence[0].text.startswith("На переговорах с главой Карачи")
+    assert any(s.text.startswith("На переговорах с комиссаром Карачи") for s in talks.evidence[1:])
 
 
 def test_no_event_from_credit_or_dateline(result: Extraction) -> None:
