@@ -31,11 +31,9 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "Во вторник премьер-министр Турции Реджеп Тайип Эрд",
         "AGREE",
     ): "reads AGREE/- future, expected AGREE/- asserted",
-    (
-        "arguments",
-        "Соглашение было подписано в минувшую пятницу в Чик",
-        "SUPPORT",
-    ): "finds Ху Цзиньтао -> none; expected none -> none",
+    ("arguments", "Соглашение было подписано в минувшую пятницу в Чик", "SUPPORT"): (
+        "finds Ху Цзиньтао -> none; expected none -> none"
+    ),
     (
         "type",
         "Путин также подпишет крупные договоры по строению ",
@@ -56,21 +54,15 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "Президент Украины Пётр Порошенко рассказал о предв",
         "AGREE",
     ): "no AGREE event to take arguments from",
-    (
-        "arguments",
-        "Путин ратифицировал пенсионное соглашение с Южной ",
-        "SUPPORT",
-    ): "finds none -> Южная Осетия; expected Путин -> Южная Осетия",
-    (
-        "arguments",
-        "В 2018 году премьер-министр Эфиопии и президент Эр",
-        "AGREE",
-    ): "finds Исайяс Афеверки -> none; expected Эфиопия, Исайяс Афеверки -> none",
-    (
-        "arguments",
-        "Во второй день саммита в Лиссабоне страны — члены ",
-        "AGREE",
-    ): "finds none -> Афганистан; expected none -> none",
+    ("arguments", "Путин ратифицировал пенсионное соглашение с Южной ", "SUPPORT"): (
+        "finds none -> Южная Осетия; expected Путин -> Южная Осетия"
+    ),
+    ("arguments", "В 2018 году премьер-министр Эфиопии и президент Эр", "AGREE"): (
+        "finds Исайяс Афеверки -> none; expected Эфиопия, Исайяс Афеверки -> none"
+    ),
+    ("arguments", "Во второй день саммита в Лиссабоне страны — члены ", "AGREE"): (
+        "finds none -> Афганистан; expected none -> none"
+    ),
     ("type", "Корпорация Philips всерьёз заинтересована в налажи", "AGREE"): "no AGREE trigger matched",
     (
         "arguments",
@@ -101,16 +93,12 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "В понедельник 23 мая президент США Барак Обама при",
         "CONSULT",
     ): "reads CONSULT/visit future, expected CONSULT/visit asserted",
-    (
-        "arguments",
-        "В понедельник 23 мая президент США Барак Обама при",
-        "CONSULT",
-    ): "finds Барак Обама -> none; expected Барак Обама -> Ирландия",
-    (
-        "arguments",
-        "Эта поездка состоялась лишь за неделю до запланиро",
-        "CONSULT",
-    ): "finds Сейджи Маехары -> Москва; expected Сейджи Маехара -> Москва",
+    ("arguments", "В понедельник 23 мая президент США Барак Обама при", "CONSULT"): (
+        "finds Барак Обама -> none; expected Барак Обама -> Ирландия"
+    ),
+    ("arguments", "Эта поездка состоялась лишь за неделю до запланиро", "CONSULT"): (
+        "finds Сейджи Маехары -> Москва; expected Сейджи Маехара -> Москва"
+    ),
     ("type", "Министры иностранных дел ЕС соберутся на этой неде", "CONSULT"): "no CONSULT trigger matched",
     (
         "arguments",
@@ -127,29 +115,21 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "Премьер-министр Израиля заявил, что не полетит в В",
         "CONSULT",
     ): "no CONSULT event to take arguments from",
-    (
-        "arguments",
-        "Помощник Хиллари Клинтон по европейским и евразийс",
-        "CONSULT",
-    ): "finds Хиллари Клинтон -> none; expected none -> Белград",
-    (
-        "arguments",
-        "Ципи Ливни ведёт переговоры с администрацией Палес",
-        "CONSULT",
-    ): "finds Ципи Ливни -> none; expected Ципи Ливни, Палестинская автономия -> none",
+    ("arguments", "Помощник Хиллари Клинтон по европейским и евразийс", "CONSULT"): (
+        "finds Хиллари Клинтон -> none; expected none -> Белград"
+    ),
+    ("arguments", "Ципи Ливни ведёт переговоры с администрацией Палес", "CONSULT"): (
+        "finds Ципи Ливни -> none; expected Ципи Ливни, Палестинская автономия -> none"
+    ),
     ("type", "Палестина поддерживает Кока.", "SUPPORT"): "no SUPPORT trigger matched",
     ("arguments", "Палестина поддерживает Кока.", "SUPPORT"): "no SUPPORT event to take arguments from",
-    (
-        "arguments",
-        "Комитет Сената США по международным отношениям одо",
-        "SUPPORT",
-    ): "finds Комитет Сената США по международным отношениям -> НАТО; "
-    "expected Комитет Сената США по международным отношениям -> Черногория",
-    (
-        "arguments",
-        "Одним из первых Николаса Мадуро с победой поздрави",
-        "SUPPORT",
-    ): "finds Владимир Путин -> none; expected Владимир Путин -> Николас Мадуро",
+    ("arguments", "Комитет Сената США по международным отношениям одо", "SUPPORT"): (
+        "finds Комитет Сената США по международным отношениям -> НАТО; "
+        "expected Комитет Сената США по международным отношениям -> Черногория"
+    ),
+    ("arguments", "Одним из первых Николаса Мадуро с победой поздрави", "SUPPORT"): (
+        "finds Владимир Путин -> none; expected Владимир Путин -> Николас Мадуро"
+    ),
     (
         "type",
         "Компания Microsoft согласилась открыть конкурентам",
@@ -166,16 +146,14 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         'Впрочем, как рассказал "Ъ" один из участников той ',
         "CONCEDE",
     ): "no CONCEDE event to take arguments from",
-    (
-        "arguments",
-        "Спейси уже публично извинился перед Рэппом, сообщи",
-        "CONCEDE",
-    ): "finds Рэпп -> none; expected Спейси -> Рэпп",
+    ("arguments", "Спейси уже публично извинился перед Рэппом, сообщи", "CONCEDE"): (
+        "finds Рэпп -> none; expected Спейси -> Рэпп"
+    ),
     (
         "type",
         "Бут не признал себя виновным ни по одному из пункт",
         "CONCEDE",
-    ): "no CONCEDE trigger matched; reads SANCTION/convict",
+    ): "no CONCEDE trigger matched; reads ACCUSE/allege, SANCTION/convict",
     (
         "arguments",
         "Бут не признал себя виновным ни по одному из пункт",
@@ -211,11 +189,9 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "Немецкий автомобильный концерн «Фольксваген» (Volk",
         "COOPERATE",
     ): "no COOPERATE event to take arguments from",
-    (
-        "arguments",
-        "Международная федерация футбола ФИФА объявила о вы",
-        "AID",
-    ): "finds Международная федерация футбола ФИФА -> none; expected ФИФА -> Интерпол",
+    ("arguments", "Международная федерация футбола ФИФА объявила о вы", "AID"): (
+        "finds Международная федерация футбола ФИФА -> none; expected ФИФА -> Интерпол"
+    ),
     ("type", "Совсем недавно, всего несколько месяцев назад, Дуб", "AID"): "no AID trigger matched",
     ("arguments", "Совсем недавно, всего несколько месяцев назад, Дуб", "AID"): "no AID event to take arguments from",
     ("type", "Бывший пилот афганских военно-воздушных сил Нилуфа", "AID"): "no AID trigger matched",
@@ -228,37 +204,29 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ("arguments", "На прошлой неделе Франция заявила, что будет вмест", "AID"): "no AID event to take arguments from",
     ("type", "Суд Вены освободил Дмитрия Фирташа", "RETREAT"): "no RETREAT trigger matched",
     ("arguments", "Суд Вены освободил Дмитрия Фирташа", "RETREAT"): "no RETREAT event to take arguments from",
-    (
-        "arguments",
-        "Президент России Владимир Путин отпустил израильтя",
-        "RETREAT",
-    ): "finds Владимир Путин -> Нааму Иссахар; expected Владимир Путин -> Наама Иссахар",
+    ("arguments", "Президент России Владимир Путин отпустил израильтя", "RETREAT"): (
+        "finds Владимир Путин -> Нааму Иссахар; expected Владимир Путин -> Наама Иссахар"
+    ),
     ("type", "Министерство внутренних дел Пакистана заявило о то", "RETREAT"): "no RETREAT trigger matched",
     (
         "arguments",
         "Министерство внутренних дел Пакистана заявило о то",
         "RETREAT",
     ): "no RETREAT event to take arguments from",
-    (
-        "arguments",
-        "В 1996 году он ушел в отставку в знак протеста про",
-        "RETREAT",
-    ): "finds Александр Лукашенко -> none; expected none -> none",
+    ("arguments", "В 1996 году он ушел в отставку в знак протеста про", "RETREAT"): (
+        "finds Александр Лукашенко -> none; expected none -> none"
+    ),
     (
         "type",
         "Турция потребовала, чтобы США экстрадировали 75-ле",
         "REQUEST",
     ): "reads REQUEST/- asserted, expected REQUEST/assist asserted",
-    (
-        "arguments",
-        "Турция потребовала, чтобы США экстрадировали 75-ле",
-        "REQUEST",
-    ): "finds Турция -> none; expected Турция -> США",
-    (
-        "arguments",
-        "На нынешней неделе МИД Китая потребовал от Японии ",
-        "REQUEST",
-    ): "finds МИД Китая -> none; expected МИД Китая -> Япония",
+    ("arguments", "Турция потребовала, чтобы США экстрадировали 75-ле", "REQUEST"): (
+        "finds Турция -> none; expected Турция -> США"
+    ),
+    ("arguments", "На нынешней неделе МИД Китая потребовал от Японии ", "REQUEST"): (
+        "finds МИД Китая -> none; expected МИД Китая -> Япония"
+    ),
     (
         "type",
         "Обама также призвал израильтян и палестинцев возоб",
@@ -274,41 +242,29 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "Отставки Гречмана потребовали томские журналисты п",
         "REQUEST",
     ): "reads REQUEST/- trigger, expected REQUEST/change",
-    (
-        "arguments",
-        "Отставки Гречмана потребовали томские журналисты п",
-        "REQUEST",
-    ): "finds none -> Гречман; expected none -> none",
+    ("arguments", "Отставки Гречмана потребовали томские журналисты п", "REQUEST"): (
+        "finds none -> Гречман; expected none -> none"
+    ),
     (
         "type",
         "Оппозиция Венесуэлы пока не признала результатов в",
         "REQUEST",
     ): "reads REQUEST/- trigger, expected REQUEST/change",
-    (
-        "arguments",
-        "Оппозиция Венесуэлы пока не признала результатов в",
-        "REQUEST",
-    ): "finds Венесуэла -> none; expected none -> none",
-    (
-        "arguments",
-        "Кан также осудил визит на острова президента Росси",
-        "ACCUSE",
-    ): "finds none -> Дмитрий Медведев; expected Кан -> Дмитрий Медведев",
-    (
-        "arguments",
-        "Правительство Японии выразило решительный протест ",
-        "ACCUSE",
-    ): "finds Япония -> none; expected Япония -> Россия",
-    (
-        "arguments",
-        "В письме издателю Rolling Stone Янну Веннеру мэр Б",
-        "ACCUSE",
-    ): "finds Янну Веннеру, Томас Менино -> Царнаев; expected Томас Менино -> Rolling Stone",
-    (
-        "arguments",
-        "Ранее в мае Александр Винник отказался от сделки с",
-        "REJECT",
-    ): "finds Александр Винник -> none; expected Александр Винник -> США",
+    ("arguments", "Оппозиция Венесуэлы пока не признала результатов в", "REQUEST"): (
+        "finds Венесуэла -> none; expected none -> none"
+    ),
+    ("arguments", "Кан также осудил визит на острова президента Росси", "ACCUSE"): (
+        "finds none -> Дмитрий Медведев; expected Кан -> Дмитрий Медведев"
+    ),
+    ("arguments", "Правительство Японии выразило решительный протест ", "ACCUSE"): (
+        "finds Япония -> none; expected Япония -> Россия"
+    ),
+    ("arguments", "В письме издателю Rolling Stone Янну Веннеру мэр Б", "ACCUSE"): (
+        "finds Янну Веннеру, Томас Менино -> Царнаев; expected Томас Менино -> Rolling Stone"
+    ),
+    ("arguments", "Ранее в мае Александр Винник отказался от сделки с", "REJECT"): (
+        "finds Александр Винник -> none; expected Александр Винник -> США"
+    ),
     (
         "type",
         "Перед этим Конституционный совет страны отверг зак",
@@ -319,31 +275,23 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "Отметим, что ранее входившая в парламентскую коали",
         "REJECT",
     ): "reads REJECT/- future, expected REJECT/assist asserted",
-    (
-        "arguments",
-        "Осенью 2015 года администрация Санкт-Петербурга от",
-        "REJECT",
-    ): "finds Санкт-Петербург -> Варсонофий; expected администрация Санкт-Петербурга -> Варсонофий",
-    (
-        "arguments",
-        "Оратор, 20-летний Хамзат Азимов, угрожает Франции,",
-        "THREATEN",
-    ): "finds none -> Франция; expected Хамзат Азимов -> Франция",
-    (
-        "arguments",
-        "Бриджит Бардо угрожает переездом в Россию, шантажи",
-        "THREATEN",
-    ): "finds none -> Франция, Россия; expected Бриджит Бардо -> Франция",
+    ("arguments", "Осенью 2015 года администрация Санкт-Петербурга от", "REJECT"): (
+        "finds Санкт-Петербург -> Варсонофий; expected администрация Санкт-Петербурга -> Варсонофий"
+    ),
+    ("arguments", "Оратор, 20-летний Хамзат Азимов, угрожает Франции,", "THREATEN"): (
+        "finds none -> Франция; expected Хамзат Азимов -> Франция"
+    ),
+    ("arguments", "Бриджит Бардо угрожает переездом в Россию, шантажи", "THREATEN"): (
+        "finds none -> Франция, Россия; expected Бриджит Бардо -> Франция"
+    ),
     (
         "type",
         "В последние дни сторонники ИГ в Telegram угрожают ",
         "THREATEN",
     ): "reads THREATEN/- trigger, expected THREATEN/violence",
-    (
-        "arguments",
-        "В последние дни сторонники ИГ в Telegram угрожают ",
-        "THREATEN",
-    ): "finds ИГ, Telegram -> none; expected none -> none",
+    ("arguments", "В последние дни сторонники ИГ в Telegram угрожают ", "THREATEN"): (
+        "finds ИГ, Telegram -> none; expected none -> none"
+    ),
     (
         "type",
         "По его словам, во время допросов, лично председате",
@@ -359,16 +307,12 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "Бардо пообещала уехать из страны, если животным не",
         "THREATEN",
     ): "no THREATEN event to take arguments from",
-    (
-        "arguments",
-        "Тысячи демонстрантов собрались на митинг в Тбилиси",
-        "PROTEST",
-    ): "finds none -> none; expected none -> Михаил Саакашвили",
-    (
-        "arguments",
-        "Петербургские священнослужители вышли на одиночные",
-        "PROTEST",
-    ): "finds Россия -> none; expected none -> none",
+    ("arguments", "Тысячи демонстрантов собрались на митинг в Тбилиси", "PROTEST"): (
+        "finds none -> none; expected none -> Михаил Саакашвили"
+    ),
+    ("arguments", "Петербургские священнослужители вышли на одиночные", "PROTEST"): (
+        "finds Россия -> none; expected none -> none"
+    ),
     ("type", "На следующий день он отозвал из России посла.", "SANCTION"): "reads a SANCTION trigger, finds no party",
     (
         "arguments",
@@ -385,11 +329,9 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "В связи с подозрениями в шпионаже власти Соединённ",
         "SANCTION",
     ): "no SANCTION event to take arguments from",
-    (
-        "arguments",
-        "Суд Милана приговорил Сильвио Берлускони к четырём",
-        "SANCTION",
-    ): "finds Милан -> Сильвио Берлускони; expected Суд Милана -> Сильвио Берлускони",
+    ("arguments", "Суд Милана приговорил Сильвио Берлускони к четырём", "SANCTION"): (
+        "finds Милан -> Сильвио Берлускони; expected Суд Милана -> Сильвио Берлускони"
+    ),
     (
         "type",
         "Чиновник заметил, что в том случае, если Россия сд",
@@ -464,21 +406,15 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "ФБР 22 декабря арестовало бывшего морского пехотин",
         "COERCE",
     ): "no COERCE event to take arguments from",
-    (
-        "arguments",
-        "В октябре прошлого года Верховный суд Таджикистана",
-        "COERCE",
-    ): "finds Верховный суд Таджикистана -> none; expected Верховный суд Таджикистана -> Группа 24",
-    (
-        "arguments",
-        "Дениса Вороненкова застрелил 28-летний Павел Паршо",
-        "ASSAULT",
-    ): "finds none -> Денис Вороненков, Павел Паршов; expected Павел Паршов -> Денис Вороненков",
-    (
-        "arguments",
-        "22 августа, утром, около 07:30, неизвестный расстр",
-        "ASSAULT",
-    ): "finds none -> Евгения Душко; expected none -> Евгений Душко",
+    ("arguments", "В октябре прошлого года Верховный суд Таджикистана", "COERCE"): (
+        "finds Верховный суд Таджикистана -> none; expected Верховный суд Таджикистана -> Группа 24"
+    ),
+    ("arguments", "Дениса Вороненкова застрелил 28-летний Павел Паршо", "ASSAULT"): (
+        "finds none -> Денис Вороненков, Павел Паршов; expected Павел Паршов -> Денис Вороненков"
+    ),
+    ("arguments", "22 августа, утром, около 07:30, неизвестный расстр", "ASSAULT"): (
+        "finds none -> Евгения Душко; expected none -> Евгений Душко"
+    ),
     (
         "type",
         "Анна Политковская была убита выстрелами в грудь, г",
@@ -682,6 +618,17 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("host_is_the_recipient_of_a_visit", "Президент России Владимир Путин принял в представительском зале Кремля "
      "президента Франции Эммануэля Макрона и его супругу Брижит.", "CONSULT", "visit", ["Эммануэль Макрон"],
      ["Владимир Путин"], "ntv.ru/novosti/2048124"),
+    ("pronoun_subject_is_the_person_of_its_gender_named_before", "Глава МИД Австрии Карин Кнайсль прибыла в Минск. "
+     "Она провела переговоры с президентом Белоруссии Александром Лукашенко.", "CONSULT", None, ["Карин Кнайсль"],
+     ["Александр Лукашенко"], "written for letopis in the shape of issue 12's class 3"),
+    ("institution_noun_subject_is_the_court_named_before", "Басманный суд Москвы рассмотрел дело журналиста Ивана "
+     "Петрова. Суд постановил арестовать Петрова на два месяца.", "COERCE", "arrest", ["Басманный суд Москвы"],
+     ["Иван Петров"], "written for letopis in the shape of issue 12's class 3"),
+    ("passive_agent_is_the_actor", "Законопроект о митингах был одобрен Государственной думой в среду.", "SUPPORT",
+     None, ["Государственная дума"], [], "written for letopis in the shape of issue 12's class 4"),
+    ("pronoun_object_is_the_recipient", "Нуреддин Х. жил в Брюсселе с братом. Его арестовали по подозрению в "
+     "подготовке теракта.", "COERCE", "arrest", [], ["Нуреддин Х."], "written for letopis in the shape of issue 12's "
+     "class 4"),
 ]  # fmt: skip
 
 

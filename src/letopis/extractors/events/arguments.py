@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from letopis.extractors.entities import Cluster
+from letopis.extractors.events.antecedents import antecedent, passive_agents
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.records import Draft, Occurrence, Parties, unique
 from letopis.extractors.events.triggers import Match, governed
@@ -69,6 +70,8 @@ def subjects(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> tuple[li
                 continue
             found += resolve(ctx, subject, sent)
     if not found:
+        found = [c for agent in passive_agents(ctx, sent, governors) for c in resolve(ctx, agent, sent)]
+    if not found:
         found = genitive_agents(ctx, sent, matches)
     return unique(found), sides
 
@@ -87,7 +90,8 @@ def genitive_agents(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> l
 
 def resolve(ctx: Context, token: Token, sent: Sentence, adjectives: bool = True) -> list[Cluster]:
     """The entities a subject token stands for: its own mention, the names in its phrase (`президенты
-    России и Сербии`), or a country adjective (`представители пакистанских кругов`)."""
+    России и Сербии`), a country adjective (`представители пакистанских кругов`), or what a pronoun or an
+    institution noun refers back to (`antecedent`)."""
     if token.index in ctx.entity_at:
         return [ctx.entity_at[token.index]]
     tokens = ctx.tokens
@@ -101,7 +105,8 @@ def resolve(ctx: Context, token: Token, sent: Sentence, adjectives: bool = True)
         if iso3 is not None:
             found = ctx.countries.adjective(iso3, item)
             return [found] if found is not None else []
-    return []
+    referent = antecedent(ctx, token)
+    return [referent] if referent is not None else []
 
 
 def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[Cluster]) -> list[Cluster]:

@@ -16,7 +16,6 @@ from letopis.extractors.roles import Role
 from letopis.model import Document, Span
 from letopis.nlp import Parsed
 
-
 # Types that make an event without a named party when their own clause places them (`в Иерусалиме
 # произошёл теракт`, `в Аммане прошли демонстрации`); any other trigger with nobody in it is background
 # (`после прошлогоднего теракта`), a topic (`закон о митингах`) or a generic statement.

@@ -1,0 +1,62 @@
+"""Who a subject or object that names nobody stands for: a personal pronoun (`Она пообещала`, `его
+арестовали`) is the nearest person of its gender named before it; an institution noun (`Суд постановил`,
+`Компания признала`) is the nearest organisation named before it whose name holds that noun (or, for a noun
+of no kind, `ведомство`, the organisation named last). The passive agent (`был обвинён трибуналом`) is
+the actor of a passive trigger."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from letopis.extractors.entities import Cluster
+from letopis.extractors.events.context import Context
+from letopis.lexicon import event_words
+from letopis.nlp import Sentence, Token
+
+PRONOUN_GENDERS = {"он": "Masc", "она": "Fem"}  # closed class
+INSTITUTIONS = event_words()["institution"]
+GENERIC_INSTITUTIONS = event_words()["generic_institution"]
+LOOKBACK = 3  # sentences before the pronoun or noun in which its antecedent is looked for
+
+
+def antecedent(ctx: Context, token: Token) -> Cluster | None:
+    """The entity a pronoun or an institution noun refers back to, if any."""
+    lemma = token.lemma.lower()
+    if token.pos == "PRON" and lemma in PRONOUN_GENDERS and token.feats.get("Number") != "Plur":
+        gender = PRONOUN_GENDERS[lemma]
+        return nearest(ctx, token.index, lambda item, at: item.type == "PER" and at.feats.get("Gender") == gender)
+    if token.pos != "NOUN" or lemma not in INSTITUTIONS or token.feats.get("Number") == "Plur":
+        return None
+    if lemma in GENERIC_INSTITUTIONS:
+        return nearest(ctx, token.index, lambda item, at: item.type == "ORG")
+    return nearest(ctx, token.index, lambda item, at: item.type == "ORG" and holds(item.name, lemma))
+
+
+def holds(name: str, lemma: str) -> bool:
+    """Whether a name has a word of the noun's stem (`Замоскворецкий суд`, `суда`: суд)."""
+    stem = lemma[: max(3, len(lemma) - 2)]
+    return any(word.startswith(stem) for word in name.lower().split())
+
+
+def nearest(ctx: Context, index: int, fits: Callable[[Cluster, Token], bool]) -> Cluster | None:
+    """The entity whose mention ends nearest before `index` (within `LOOKBACK` sentences) that `fits`."""
+    sent = ctx.parsed.sentence_of(index)
+    first = ctx.parsed.sentences[max(0, sent.index - LOOKBACK)].first
+    for position in range(index - 1, first - 1, -1):
+        item = ctx.entity_at.get(position)
+        if item is not None and fits(item, ctx.tokens[position]):
+            return item
+    return None
+
+
+def passive_agents(ctx: Context, sent: Sentence, governors: set[int]) -> Iterable[Token]:
+    """The instrumental agents of passive triggers, and their conjuncts (`одобрен Госдумой и Советом
+    Федерации`)."""
+    tokens = ctx.tokens[sent.first : sent.last]
+    passive = {i for i in governors if i >= 0 and ctx.tokens[i].feats.get("Voice") == "Pass"}
+    prepositions = {t.head for t in tokens if t.rel == "case"}
+    for token in tokens:
+        agent = token.head in passive and token.rel in {"obl", "obl:agent"} and token.case == "Ins"
+        if agent and token.index not in prepositions:
+            yield token
+            yield from (t for t in tokens if t.rel == "conj" and t.head == token.index)
