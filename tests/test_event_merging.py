@@ -32,7 +32,7 @@ DAY = date(2025, 12, 2)
 @dataclass(frozen=True)
 class Report:
     """One draft of the table: what differs from a body sentence `Путин провел переговоры с Макроном` on
-    `DAY`, asserted, with confidence 0.8."""
+    `DAY`, asserted."""
 
     label: str
     unit: str = "body"
@@ -43,66 +43,60 @@ class Report:
     recipient: tuple[Cluster, ...] = (MACRON,)
     place: Cluster | None = None
     day: date | None = DAY
-    confidence: float = 0.8
     topics: tuple[str, ...] = field(default=())
     contexts: tuple[str, ...] = field(default=())
 
     def draft(self) -> Draft:
         return Draft(
             self.type, self.mode, self.modality, list(self.actor), list(self.recipient), self.place, self.day,
-            [Span(0, len(self.label), self.label)], list(self.topics), list(self.contexts), self.confidence,
-            self.unit, 0,
+            [Span(0, len(self.label), self.label)], list(self.topics), list(self.contexts), self.unit, 0,
         )  # fmt: skip
 
 
-def merged(reports: list[Report]) -> list[tuple[list[str], float]]:
-    """The events `merge` makes of the reports: the labels of each one's evidence, and its confidence."""
-    return [([s.text for s in d.evidence], d.confidence) for d in merge([r.draft() for r in reports])]
+def merged(reports: list[Report]) -> list[list[str]]:
+    """The events `merge` makes of the reports: the labels of each one's evidence."""
+    return [[s.text for s in d.evidence] for d in merge([r.draft() for r in reports])]
 
 
-# (case, reports in text order, events: evidence labels and confidence)
-MERGES: list[tuple[str, list[Report], list[tuple[list[str], float]]]] = [
-    ("headline_and_body_of_one_event", [Report("h", unit="headline"), Report("b1")], [(["h", "b1"], 0.85)]),
-    ("two_body_sentences_same_participants", [Report("b1"), Report("b2")], [(["b1", "b2"], 0.85)]),
-    ("each_further_report_adds_005", [Report("b1"), Report("b2"), Report("b3")], [(["b1", "b2", "b3"], 0.9)]),
-    ("confidence_from_the_surer_report", [Report("b1", confidence=0.6), Report("b2", confidence=0.9)],
-     [(["b1", "b2"], 0.95)]),
-    ("confidence_at_most_095", [Report("b1", confidence=0.95), Report("b2", confidence=0.95)],
-     [(["b1", "b2"], 0.95)]),
-    ("different_types_stay_apart", [Report("b1"), Report("b2", type="AGREE")], [(["b1"], 0.8), (["b2"], 0.8)]),
+# (case, reports in text order, events: evidence labels)
+MERGES: list[tuple[str, list[Report], list[list[str]]]] = [
+    ("headline_and_body_of_one_event", [Report("h", unit="headline"), Report("b1")], [["h", "b1"]]),
+    ("two_body_sentences_same_participants", [Report("b1"), Report("b2")], [["b1", "b2"]]),
+    ("three_reports_of_one_event", [Report("b1"), Report("b2"), Report("b3")], [["b1", "b2", "b3"]]),
+    ("different_types_stay_apart", [Report("b1"), Report("b2", type="AGREE")], [["b1"], ["b2"]]),
     ("different_modalities_stay_apart", [Report("b1"), Report("b2", modality="future")],
-     [(["b1"], 0.8), (["b2"], 0.8)]),
+     [["b1"], ["b2"]]),
     ("different_dates_stay_apart", [Report("b1"), Report("b2", day=date(2025, 12, 3))],
-     [(["b1"], 0.8), (["b2"], 0.8)]),
-    ("a_date_joins_no_date", [Report("b1", day=None), Report("b2")], [(["b1", "b2"], 0.85)]),
+     [["b1"], ["b2"]]),
+    ("a_date_joins_no_date", [Report("b1", day=None), Report("b2")], [["b1", "b2"]]),
     ("different_modes_stay_apart", [Report("b1", mode="visit"), Report("b2", mode="multilateral")],
-     [(["b1"], 0.8), (["b2"], 0.8)]),
-    ("a_mode_joins_no_mode", [Report("b1", mode="visit"), Report("b2")], [(["b1", "b2"], 0.85)]),
+     [["b1"], ["b2"]]),
+    ("a_mode_joins_no_mode", [Report("b1", mode="visit"), Report("b2")], [["b1", "b2"]]),
     ("different_places_stay_apart", [Report("b1", place=MOSCOW), Report("b2", place=PARIS)],
-     [(["b1"], 0.8), (["b2"], 0.8)]),
-    ("a_place_joins_no_place", [Report("b1", place=MOSCOW), Report("b2")], [(["b1", "b2"], 0.85)]),
+     [["b1"], ["b2"]]),
+    ("a_place_joins_no_place", [Report("b1", place=MOSCOW), Report("b2")], [["b1", "b2"]]),
     ("actor_only_reports_of_one_actor_merge", [Report("b1", recipient=()), Report("b2", recipient=())],
-     [(["b1", "b2"], 0.85)]),
+     [["b1", "b2"]]),
     ("a_report_without_recipient_joins_the_fuller_one", [Report("b1"), Report("b2", recipient=())],
-     [(["b1", "b2"], 0.85)]),
+     [["b1", "b2"]]),
     ("placed_attack_without_parties_joins_the_named_one",
      [Report("b1", type="ASSAULT", actor=(), recipient=(), place=MOSCOW), Report("b2", type="ASSAULT")],
-     [(["b1", "b2"], 0.85)]),
+     [["b1", "b2"]]),
     ("sides_swapped_are_the_same_participants", [Report("b1"), Report("b2", actor=(MACRON,), recipient=(PUTIN,))],
-     [(["b1", "b2"], 0.85)]),
+     [["b1", "b2"]]),
     ("a_later_mention_adding_a_participant_completes_the_record",
-     [Report("b1"), Report("b2", recipient=(MACRON, BRIGITTE))], [(["b1", "b2"], 0.85)]),
+     [Report("b1"), Report("b2", recipient=(MACRON, BRIGITTE))], [["b1", "b2"]]),
     ("a_body_report_naming_fewer_joins_the_headline",
-     [Report("h", unit="headline", recipient=(MACRON, BRIGITTE)), Report("b1")], [(["h", "b1"], 0.85)]),
+     [Report("h", unit="headline", recipient=(MACRON, BRIGITTE)), Report("b1")], [["h", "b1"]]),
     ("other_participants_stay_apart",
-     [Report("h", unit="headline", recipient=(KAZAKHSTAN,)), Report("b1")], [(["h"], 0.8), (["b1"], 0.8)]),
+     [Report("h", unit="headline", recipient=(KAZAKHSTAN,)), Report("b1")], [["h"], ["b1"]]),
     ("a_report_joins_the_first_fitting_event",
-     [Report("b1", recipient=(KAZAKHSTAN,)), Report("b2"), Report("b3")], [(["b1"], 0.8), (["b2", "b3"], 0.85)]),
+     [Report("b1", recipient=(KAZAKHSTAN,)), Report("b2"), Report("b3")], [["b1"], ["b2", "b3"]]),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("reports", "expected"), [pytest.param(*m[1:], id=m[0]) for m in MERGES])
-def test_merge(reports: list[Report], expected: list[tuple[list[str], float]]) -> None:
+def test_merge(reports: list[Report], expected: list[list[str]]) -> None:
     assert merged(reports) == expected
 
 

@@ -55,7 +55,7 @@ def test_references_point_at_entities(results: list[Extraction]) -> None:
 
 def test_events_are_found_and_dated_no_later_than_publication(results: list[Extraction]) -> None:
     events = [(r.document, e) for r in results for e in r.events]
-    assert len(events) > 300
+    assert len(events) > 200  # 243 on 2026-12-02: one record per real event, none without a party
     for doc, event in events:
         assert event.date is not None or doc.published is None
         if doc.published is not None and event.date is not None and event.modality != "future":

@@ -77,6 +77,8 @@ def test_events_filters(store: Store) -> None:
     assert all("banking" in e["topics"] for e in store.events(topic="banking"))
     assert store.events(place="Карачи")
     assert store.events(entity="Ержан Кистафин")
+    assert store.events(min_confidence=0.0)
+    assert store.events(min_confidence=1.0) == []
 
 
 def test_entity_page(store: Store) -> None:

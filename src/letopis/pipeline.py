@@ -12,6 +12,7 @@ from pathlib import Path
 from letopis.extractors.actors import code_actors, setting_country
 from letopis.extractors.entities import Cluster, EntityFinder, cluster
 from letopis.extractors.events import find_events, finish
+from letopis.extractors.events.confidence import calibrated
 from letopis.extractors.roles import Role, find_roles
 from letopis.model import Document, Entity, Extraction, Failure, Limits, Occupation, Skipped
 from letopis.nlp import Parsed, pipeline
@@ -37,7 +38,7 @@ def extract_document(doc: Document, events: bool = True) -> Extraction:
     codes = code_actors(clusters, roles, parsed, setting)
     entities = tuple(entity(item, parsed, codes[item.id]) for item in clusters)
     coded = finish(drafts, codes, lambda item: item.id)
-    return Extraction(doc, entities, tuple(occupation(r) for r in roles), coded)
+    return calibrated(Extraction(doc, entities, tuple(occupation(r) for r in roles), coded))
 
 
 def entity(item: Cluster, parsed: Parsed, code: tuple[str | None, str | None]) -> Entity:

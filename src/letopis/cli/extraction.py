@@ -7,6 +7,7 @@ import io
 import json
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -90,17 +91,27 @@ def extract(
     max_chars: MaxChars = MAX_CHARS,
     max_seconds: MaxSeconds = MAX_SECONDS,
     verbose: Verbose = False,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0, max=1, help="Keep only events of at "
+                                                  "least this confidence")] = 0.0,
 ) -> None:
     """Extract entities, occupations, actors and PLOVER events from articles. Exit 2 if some failed.
 
     Formats: json (one object per document), jsonl, text (readable), plover (PLOVER JSONL, one event
     per line), gdelt (GDELT 2.0 Events-style TSV with a header row, one row per actor/recipient pair)."""
     inputs = Inputs(paths, language(lang), verbose)
-    write_extractions(inputs.extractions(Limits(max_chars, max_seconds)), output_format)
+    results = inputs.extractions(Limits(max_chars, max_seconds))
+    write_extractions((confident(r, min_confidence) for r in results), output_format)
     if inputs.skipped:
         say(f"letopis: {inputs.skipped_line()}")
     if inputs.failed:
         raise typer.Exit(2)
+
+
+def confident(result: Extraction, least: float) -> Extraction:
+    """The extraction with only its events of confidence `least` or more."""
+    if least <= 0:
+        return result
+    return replace(result, events=tuple(e for e in result.events if e.confidence >= least))
 
 
 def write_extractions(results: Iterable[Extraction], output_format: Format) -> None:

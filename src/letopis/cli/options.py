@@ -41,6 +41,8 @@ FILTER_OPTIONS: dict[str, Any] = {
     "place": Annotated[str | None, typer.Option("--place", help="Place name")],
     "since": Annotated[str | None, typer.Option("--since", help="From date YYYY-MM-DD")],
     "until": Annotated[str | None, typer.Option("--until", help="To date YYYY-MM-DD")],
+    "min_confidence": Annotated[str | None, typer.Option("--min-confidence", help="Events of at least this "
+                                                         "confidence (0-1)")],
 }
 
 

@@ -68,6 +68,17 @@ def day(name: str, value: str | date) -> date:
         raise ValueError(f"{name} {value!r} is not a date YYYY-MM-DD ({error})") from None
 
 
+def share(name: str, value: str | float) -> float:
+    """A confidence threshold from 0 to 1."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"{name} {value!r} is not a number from 0 to 1") from None
+    if not 0 <= number <= 1:
+        raise ValueError(f"{name} {value!r} is not a number from 0 to 1")
+    return number
+
+
 def limit(value: int, most: int = MAX_LIMIT) -> int:
     if not 1 <= value <= most:
         raise ValueError(f"the limit is a number from 1 to {most:,}, not {value:,}")
@@ -77,7 +88,8 @@ def limit(value: int, most: int = MAX_LIMIT) -> int:
 @dataclass(frozen=True, slots=True)
 class EventFilters:
     """What an event query keeps: events of an entity (by name), of a country pair (either direction,
-    or both countries acting together), of a PLOVER type, context or topic, at a place, in a date range."""
+    or both countries acting together), of a PLOVER type, context or topic, at a place, in a date range,
+    with at least a confidence."""
 
     entity: str | None = None
     pair: tuple[str, str] | None = None
@@ -87,6 +99,7 @@ class EventFilters:
     place: str | None = None
     since: date | None = None
     until: date | None = None
+    min_confidence: float | None = None
 
     @classmethod
     def parse(cls, **given: Any) -> EventFilters:
@@ -105,6 +118,7 @@ class EventFilters:
             place=text("place", values["place"]) if "place" in values else None,
             since=day("since", values["since"]) if "since" in values else None,
             until=day("until", values["until"]) if "until" in values else None,
+            min_confidence=share("min_confidence", values["min_confidence"]) if "min_confidence" in values else None,
         )
         if found.since and found.until and found.since > found.until:
             raise ValueError(f"since {found.since} is after until {found.until}")

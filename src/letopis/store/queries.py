@@ -110,6 +110,9 @@ def event_query(
     if filters.until is not None:
         where.append("e.date <= ?")
         params.append(filters.until)
+    if filters.min_confidence is not None:
+        where.append("e.confidence >= ?")
+        params.append(filters.min_confidence)
     picked = f"""
         SELECT e.id, e.hash, e.date, e.type, e.mode, e.modality, e.topics, e.actor, e.recipient, e.start,
                d.doc_key, count(DISTINCT e.hash) OVER (PARTITION BY e.event_key) AS sources

@@ -17,7 +17,8 @@ def finish(
     drafts: list[Draft], codes: dict[str, tuple[str | None, str | None]], ids: Callable[[Cluster], str]
 ) -> tuple[Event, ...]:
     """The events of the drafts, numbered `v1`, `v2`... in order; `codes` gives (country, sector) by entity
-    id, `ids` an entity's id."""
+    id, `ids` an entity's id. Their confidence is left at 0 for `confidence.calibrated`, which sets it
+    from the whole extraction."""
     events = []
     for number, draft in enumerate(drafts, 1):
         ontology = code(draft.type, draft.mode)
@@ -38,7 +39,7 @@ def finish(
                 place=ids(draft.place) if draft.place is not None else None,
                 date=draft.date,
                 evidence=tuple(draft.evidence),
-                confidence=draft.confidence,
+                confidence=0.0,
             )
         )
     return tuple(events)

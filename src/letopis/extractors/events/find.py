@@ -81,16 +81,11 @@ def is_background(ctx: Context, occurrence: Occurrence) -> bool:
 
 
 def draft(ctx: Context, occurrence: Occurrence, parties: Parties, modality: str, place: Cluster | None) -> Draft:
-    """The event of one type in one sentence. Confidence: 0.5, +0.2 for an explicit actor, +0.1 for a
-    recipient, +0.1 for a trigger of several words, -0.2 when hypothetical, at most 0.95."""
-    sent, matches = occurrence.sent, occurrence.matches
+    """The event of one type in one sentence."""
+    sent = occurrence.sent
     evidence = Span(sent.start, sent.end, ctx.parsed.text[sent.start : sent.end])
-    confidence = 0.5 + 0.2 * parties.explicit + 0.1 * bool(parties.recipient)
-    confidence += 0.1 * any(len(m.tokens) > 1 for m in matches)
-    confidence = round(min(0.95, confidence - (0.2 if modality == "hypothetical" else 0.0)), 2)
     topics, contexts = find_topics(ctx.parsed, sent)
     return Draft(
         occurrence.type, occurrence.mode, modality, unique(parties.actor), unique(parties.recipient), place,
-        event_date(ctx, sent, modality), [evidence], topics, contexts, confidence, sent.unit, sent.index,
-        parties.explicit,
+        event_date(ctx, sent, modality), [evidence], topics, contexts, sent.unit, sent.index, parties.explicit,
     )  # fmt: skip

@@ -35,8 +35,7 @@ def same_event(kept: Draft, new: Draft) -> bool:
 
 
 def join(kept: Draft, new: Draft) -> None:
-    """Add the report `new` to the event `kept`: its evidence, parties, place, date, topics and contexts;
-    the confidence grows by 0.05 (at most 0.95)."""
+    """Add the report `new` to the event `kept`: its evidence, parties, place, date, topics and contexts."""
     kept.evidence += new.evidence
     kept.actor = unique(kept.actor + new.actor)
     kept.recipient = [c for c in unique(kept.recipient + new.recipient) if all(c is not a for a in kept.actor)]
@@ -45,4 +44,3 @@ def join(kept: Draft, new: Draft) -> None:
     kept.explicit_actor = kept.explicit_actor or new.explicit_actor
     kept.topics = unique(kept.topics + new.topics)
     kept.contexts = unique(kept.contexts + new.contexts)
-    kept.confidence = round(min(0.95, max(kept.confidence, new.confidence) + 0.05), 2)

@@ -68,7 +68,6 @@ class Draft:
     evidence: list[Span]
     topics: list[str]
     contexts: list[str]
-    confidence: float
     unit: str
     sentence: int
     explicit_actor: bool = field(default=False)
