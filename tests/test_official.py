@@ -53,8 +53,8 @@ def test_the_position_is_written_as_the_text_words_it(evidence: str, position: s
 def test_occupations_and_meetings_of_a_real_text() -> None:
     text = "Президент России Дмитрий Медведев встретился в Кремле с президентом Франции Николя Саркози."
     facts = [block.splitlines() for block in task3(extract(text)).strip().split("\n\n")]
-    assert ["Occupation", "Who : Дмитрий Медведев", "Position : Президент", "Where : Россия"] in facts
-    assert ["Occupation", "Who : Николя Саркози", "Position : президентом", "Where : Франция"] in facts
+    assert ["Occupation", "Who : Дмитрий Медведев", "Position : Президент", "Where : России"] in facts
+    assert ["Occupation", "Who : Николя Саркози", "Position : президентом", "Where : Франции"] in facts
     assert ["Meeting", "Participant : Дмитрий Медведев", "Participant : Николя Саркози"] in facts
 
 

@@ -54,12 +54,22 @@ def position_text(job: Occupation) -> str:
     return " ".join(words[hits[0] : hits[-1] + 1]).strip(",.;:«»\"()") if hits else job.position
 
 
+def workplace_text(job: Occupation, result: Extraction) -> str | None:
+    """The workplace as the occupation's own words name it (`российского МИДа`), for the scorer compares
+    strings with the gold's mention texts; the entity's name when no mention lies in the evidence."""
+    if job.where is None:
+        return None
+    entity = next(e for e in result.entities if e.id == job.where)
+    inside = [m for m in entity.mentions if job.evidence.start <= m.start and m.end <= job.evidence.end]
+    return inside[0].text if inside else entity.name
+
+
 def task3(result: Extraction) -> str:
     """The `.task3` response of one document: facts separated by blank lines, `Slot : value` lines."""
     names = {e.id: e.name for e in result.entities}
     facts: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     for job in result.occupations:
-        where = names[job.where] if job.where else None
+        where = workplace_text(job, result)
         if position_class(job.position) == "owner":
             if where is not None:
                 facts.setdefault(("Ownership", job.person, where), [("Owner", names[job.person]), ("Property", where)])

@@ -1,7 +1,10 @@
 """Name folding, one copy for the whole package: the comparison key of a name, a word folded for
-lookups, and the acronym of an organisation's name."""
+lookups, the acronym of an organisation's name, and a place name in the genitive."""
 
 from __future__ import annotations
+
+from functools import cache
+from typing import Any
 
 QUOTES = "\"«»“”„'"
 # Words of a name that take no initial in its acronym and may stand inside a name.
@@ -27,3 +30,25 @@ def acronym(name: str) -> str:
     cut = next((i for i, w in enumerate(words) if w.isupper()), len(words))
     initials = "".join(w[0].upper() for w in words[:cut] if w.lower() not in NAME_CONNECTORS)
     return " ".join([initials, *words[cut:]]) if cut > 1 else name
+
+
+@cache
+def morphology() -> Any:
+    """pymorphy3's analyser, loaded on first use (about 0.3 s)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def genitive(name: str) -> str:
+    """A place name in the genitive, word by word, keeping each word's shape: `Россия` -> `России`,
+    `Южная Корея` -> `Южной Кореи`, `США` -> `США`."""
+    words = []
+    for word in name.split():
+        form = morphology().parse(word)[0].inflect({"gent"})
+        inflected = form.word if form is not None else word.lower()
+        if word.isupper():
+            words.append(word)
+        else:
+            words.append(inflected[:1].upper() + inflected[1:] if word[:1].isupper() else inflected)
+    return " ".join(words)

@@ -4,6 +4,7 @@ number cut off, a surname alone or a world region NER left out, a facility's nam
 from __future__ import annotations
 
 from letopis.extractors.entities.records import Candidate
+from letopis.extractors.entities.state_bodies import state_body_name
 from letopis.extractors.entities.words import COMPLEMENTS, QUOTES, leading_position
 from letopis.lexicon import named_groups, not_org_words
 from letopis.lexicon.gazetteer import Place, gazetteer
@@ -16,7 +17,8 @@ def candidate(nlp: NLP, parsed: Parsed, type: EntityType, first: int, last: int)
     """The mention of tokens [first, last) as a name of `type`, with its normal form and, for a place or
     a named group (`Евросоюз`, `Ближний Восток`), what it resolves to."""
     tokens = parsed.tokens[first:last]
-    name = nlp.normal(tokens, type)
+    name = state_body_name(nlp, tokens) if type == "ORG" else None
+    name = name or nlp.normal(tokens, type)
     group = named_groups().get(key(name)) if type != "PER" else None
     if group is not None and group[0] == "ORG":
         return Candidate("ORG", first, last, tokens[0].start, tokens[-1].end, name, None, group[1])

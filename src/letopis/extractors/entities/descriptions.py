@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from letopis.extractors.entities.records import Candidate
+from letopis.extractors.entities.state_bodies import state_body_name
 from letopis.extractors.entities.words import COMPLEMENTS, root
 from letopis.lexicon import org_phrases
 from letopis.lexicon.gazetteer import gazetteer
@@ -76,7 +77,8 @@ def described(nlp: NLP, parsed: Parsed, found: list[Candidate]) -> list[Candidat
         inside = result.within(start, end)
         tokens = parsed.tokens[start:end]
         country = country or next((c.country for c in inside if c.country), None)
-        org = Candidate("ORG", start, end, tokens[0].start, tokens[-1].end, nlp.normal(tokens, "ORG"), None, country)
+        name = state_body_name(nlp, tokens) or nlp.normal(tokens, "ORG")
+        org = Candidate("ORG", start, end, tokens[0].start, tokens[-1].end, name, None, country)
         for c in inside:
             if c.type != "LOC":
                 result.discard(c)
