@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: install demo test lint bench bench-store bench-pathological
+.PHONY: install demo test lint bench bench-store bench-pathological calibrate
 
 $(BIN)/letopis: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,3 +36,6 @@ bench-store: install
 
 bench-pathological: install
 	$(BIN)/python benchmarks/pathological.py
+
+calibrate: install  # refit the event confidence on gold/events/tune (needs ../shared/benchmarks)
+	$(BIN)/python scripts/fit_confidence.py
