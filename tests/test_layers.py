@@ -18,6 +18,7 @@ ALLOWED = {
     "read": {"model", "lexicon"},
     "nlp": {"model", "lexicon"},
     "extractors": {"model", "lexicon", "nlp"},
+    "learn": {"model", "lexicon", "nlp"},
     "pipeline": {"model", "lexicon", "nlp", "extractors", "read"},
     "store": {"model", "lexicon"},
     "export": {"model", "lexicon"},

@@ -21,7 +21,9 @@ from itertools import islice
 from typing import Any
 
 import natasha  # natasha before pymorphy: pymorphy2 needs it imported first on Python 3.11
+import numpy as np
 from natasha import norm as natasha_norm
+from numpy.typing import NDArray
 from razdel import sentenize, tokenize
 
 from letopis.model import Document, EntityType, UnitKind
@@ -162,6 +164,7 @@ class NLP:
 
     def __init__(self) -> None:
         emb = natasha.NewsEmbedding()
+        self.emb = emb
         self.morph = natasha.NewsMorphTagger(emb)
         self.syntax = natasha.NewsSyntaxParser(emb)
         self.ner = natasha.NewsNERTagger(emb)
@@ -218,6 +221,11 @@ class NLP:
                 start, end = plain.outer(offset + span.start), plain.outer(offset + span.stop - 1) + 1
                 spans.append(NerSpan(start, end, span.type, *parsed.token_range(start, end)))
         return tuple(spans)
+
+    def vector(self, word: str) -> NDArray[np.float32] | None:
+        """navec's news vector of a lowercase word (300 numbers), None for a word it does not know."""
+        found = self.emb.get(word)
+        return None if found is None else np.asarray(found, dtype=np.float32)
 
     def lemma(self, word: str, pos: str, feats: Mapping[str, str]) -> str:
         return str(self.vocab.lemmatize(word, pos, dict(feats))).replace("ё", "е")
