@@ -4,8 +4,9 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 export OPENBLAS_NUM_THREADS := 1
+NEREL ?= ../shared/benchmarks/NEREL-v1.1
 
-.PHONY: install demo test lint bench bench-store bench-pathological calibrate
+.PHONY: install demo test lint bench bench-store bench-pathological model calibrate
 
 $(BIN)/letopis: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +37,11 @@ bench-store: install
 
 bench-pathological: install
 	$(BIN)/python benchmarks/pathological.py
+
+# The attachment model (src/letopis/learn/attachment.json.gz) from NEREL v1.1 train, scored on its dev
+# split; NEREL is not in the repository (docs/learning.md).
+model: install
+	$(BIN)/python scripts/train_attachment.py --nerel $(NEREL)
 
 calibrate: install  # refit the event confidence on gold/events/tune (needs ../shared/benchmarks)
 	$(BIN)/python scripts/fit_confidence.py

@@ -13,8 +13,9 @@ import pytest
 from razdel import sentenize, tokenize
 
 from letopis.model import Extraction, Mention, Span
-from letopis.nlp import INVISIBLE, MAX_NER_TOKENS, MAX_SENTENCE_TOKENS, NLP, Parsed, pipeline
+from letopis.nlp import MAX_NER_TOKENS, MAX_SENTENCE_TOKENS, NLP, Parsed, pipeline
 from letopis.pipeline import extract
+from letopis.plain import INVISIBLE
 from letopis.read import from_text
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "000_f9e879b08a32d2e4.txt"

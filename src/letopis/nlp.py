@@ -12,7 +12,6 @@ offset is mapped back into the original text.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,51 +20,16 @@ from itertools import islice
 from typing import Any
 
 import natasha  # natasha before pymorphy: pymorphy2 needs it imported first on Python 3.11
+import numpy as np
 from natasha import norm as natasha_norm
+from numpy.typing import NDArray
 from razdel import sentenize, tokenize
 
 from letopis.model import Document, EntityType, UnitKind
+from letopis.plain import Plain, visible
 
 MAX_SENTENCE_TOKENS = 256  # the longest sentence of factRuEval-2016 and NEREL has 202 words
 MAX_NER_TOKENS = 512  # the longest unit of factRuEval-2016 and NEREL has 424 words
-# C0 and C1 controls that are no whitespace, DEL, soft hyphen, zero-width and bidi marks, word joiner
-# and invisible operators, byte order mark: removed before NLP
-INVISIBLE = re.compile(
-    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
-# controls that are whitespace (vertical tab, form feed, separators, next line, line and paragraph
-# separators): read as a space
-BLANK = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
-
-
-def visible(text: str) -> str:
-    """`text` as the models read it: without invisible characters, whitespace controls as spaces."""
-    return BLANK.sub(" ", INVISIBLE.sub("", text))
-
-
-@dataclass(frozen=True, slots=True)
-class Plain:
-    """A text as the models read it (`visible`), and the way back: `removed` holds the original offsets
-    of the characters taken out, `shifts` the plain offset each of them stood at."""
-
-    text: str
-    removed: list[int]
-    shifts: list[int]
-
-    @classmethod
-    def of(cls, text: str) -> Plain:
-        removed = [m.start() for m in INVISIBLE.finditer(text)]
-        return cls(visible(text), removed, [offset - i for i, offset in enumerate(removed)])
-
-    def outer(self, offset: int) -> int:
-        """Original offset of the plain character at `offset`."""
-        return offset + bisect_right(self.shifts, offset) if self.shifts else offset
-
-    def inner(self, offset: int) -> int:
-        """Plain offset of the original offset `offset`."""
-        return offset - bisect_left(self.removed, offset)
-
-
 @dataclass(frozen=True, slots=True)
 class Chunk:
     """A sentence, or a chunk of an over-long one, as the models read it: its words and where each
@@ -162,6 +126,7 @@ class NLP:
 
     def __init__(self) -> None:
         emb = natasha.NewsEmbedding()
+        self.emb = emb
         self.morph = natasha.NewsMorphTagger(emb)
         self.syntax = natasha.NewsSyntaxParser(emb)
         self.ner = natasha.NewsNERTagger(emb)
@@ -218,6 +183,11 @@ class NLP:
                 start, end = plain.outer(offset + span.start), plain.outer(offset + span.stop - 1) + 1
                 spans.append(NerSpan(start, end, span.type, *parsed.token_range(start, end)))
         return tuple(spans)
+
+    def vector(self, word: str) -> NDArray[np.float32] | None:
+        """navec's news vector of a lowercase word (300 numbers), None for a word it does not know."""
+        found = self.emb.get(word)
+        return None if found is None else np.asarray(found, dtype=np.float32)
 
     def lemma(self, word: str, pos: str, feats: Mapping[str, str]) -> str:
         return str(self.vocab.lemmatize(word, pos, dict(feats))).replace("ё", "е")

@@ -1,0 +1,1 @@
+"""Learned models over letopis's parse: the attachment model (docs/learning.md)."""
