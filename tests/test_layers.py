@@ -18,7 +18,7 @@ ALLOWED = {
     "read": {"model", "lexicon"},
     "plain": set(),
     "nlp": {"model", "lexicon", "plain"},
-    "extractors": {"model", "lexicon", "nlp"},
+    "extractors": {"model", "lexicon", "nlp", "learn"},
     "learn": {"model", "lexicon", "nlp"},
     "pipeline": {"model", "lexicon", "nlp", "extractors", "read"},
     "store": {"model", "lexicon"},

@@ -1,0 +1,34 @@
+"""Roles the attachment model adds where the role patterns are silent (extractors/roles/learned.py), on
+real sentences (NEREL v1.1 train, single sentences quoted for testing), against the same text with the
+model switched off."""
+
+from __future__ import annotations
+
+import pytest
+
+import letopis.extractors.roles.learned as learned
+from letopis.model import Extraction
+from letopis.pipeline import extract
+
+# (sentence, person, position, workplace or None, source)
+LEARNED = [
+    ("Созданная сотрудниками компании Алексеем Тихоновым и Иваном Ямщиковым программа написала несколько треков "
+     "в стиле композитора ко дню его 145-летия.", "Алексей Тихонов", "сотрудник", None, "NEREL train 119110_text"),
+    ("40-летний Оуэн Нолан также решил повесить конки на гвоздь после двух подряд неудачных попыток вернуться в "
+     "НХЛ. Нолан является одним из четырех игроков НХЛ за всю историю Лиги, которые родились в Северной Ирландии.",
+     "Оуэн Нолан", "игрок", "НХЛ", "NEREL train 18330_text"),
+]  # fmt: skip
+
+
+def jobs(result: Extraction) -> set[tuple[str, str, str | None]]:
+    names = {e.id: e.name for e in result.entities}
+    return {(names[o.person], o.position, names[o.where] if o.where else None) for o in result.occupations}
+
+
+@pytest.mark.parametrize(("text", "person", "position", "where"), [pytest.param(*c[:4], id=c[4]) for c in LEARNED])
+def test_the_model_adds_a_role_the_patterns_miss(
+    text: str, person: str, position: str, where: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert (person, position, where) in jobs(extract(text))
+    monkeypatch.setattr(learned, "SURE", 1.01)
+    assert (person, position, where) not in jobs(extract(text))
