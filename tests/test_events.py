@@ -76,16 +76,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "AGREE",
     ): "no AGREE event to take arguments from",
     ("type", "В конце 2010 года межправительственное соглашение ", "AGREE"): "no AGREE trigger matched",
-    (
-        "type",
-        "Областное правительство, областная федерация профс",
-        "SUPPORT",
-    ): "reads a SUPPORT trigger, finds no party",
-    (
-        "arguments",
-        "Областное правительство, областная федерация профс",
-        "SUPPORT",
-    ): "no SUPPORT event to take arguments from",
     ("type", "Обама находится с визитом в ЮАР.", "CONSULT"): "reads a CONSULT trigger, finds no party",
     ("arguments", "Обама находится с визитом в ЮАР.", "CONSULT"): "no CONSULT event to take arguments from",
     (
@@ -281,9 +271,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ("arguments", "Оратор, 20-летний Хамзат Азимов, угрожает Франции,", "THREATEN"): (
         "finds none -> Франция; expected Хамзат Азимов -> Франция"
     ),
-    ("arguments", "Бриджит Бардо угрожает переездом в Россию, шантажи", "THREATEN"): (
-        "finds none -> Франция, Россия; expected Бриджит Бардо -> Франция"
-    ),
     (
         "type",
         "В последние дни сторонники ИГ в Telegram угрожают ",
@@ -398,12 +385,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     (
         "arguments",
         "Власти США намерены более тщательно проверять визы",
-        "COERCE",
-    ): "no COERCE event to take arguments from",
-    ("type", "ФБР 22 декабря арестовало бывшего морского пехотин", "COERCE"): "reads a COERCE trigger, finds no party",
-    (
-        "arguments",
-        "ФБР 22 декабря арестовало бывшего морского пехотин",
         "COERCE",
     ): "no COERCE event to take arguments from",
     ("arguments", "В октябре прошлого года Верховный суд Таджикистана", "COERCE"): (

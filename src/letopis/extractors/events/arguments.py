@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from letopis.extractors.entities import Cluster
 from letopis.extractors.events.antecedents import antecedent, passive_agents
 from letopis.extractors.events.context import Context
+from letopis.extractors.events.learned import learned_agents
 from letopis.extractors.events.records import Draft, Occurrence, Parties, unique
 from letopis.extractors.events.triggers import Match, governed
 from letopis.extractors.events.where_when import is_direction
@@ -28,6 +29,8 @@ def find_parties(ctx: Context, occurrence: Occurrence, protagonist: Cluster | No
     parties of the previous event; a cooperative event without a subject is the protagonist's; a host
     (`Обама принимает коллегу Саркози`) is the recipient of the visit and the guest its actor."""
     actor, sides = subjects(ctx, occurrence.sent, occurrence.matches)
+    if not actor and not sides:
+        actor = learned_agents(ctx, occurrence)
     explicit = bool(actor)
     recipient = recipients(ctx, occurrence, actor)
     if sides:
