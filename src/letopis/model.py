@@ -71,7 +71,7 @@ class Failure:
     source_id: str = ""
 
 
-MAX_CHARS = 400_000
+MAX_CHARS = 200_000
 MAX_SECONDS = 300.0
 
 
