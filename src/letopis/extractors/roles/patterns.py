@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from letopis.extractors.entities import Candidate, Cluster
 from letopis.extractors.roles.context import APPOSITION_MARKS, Context
+from letopis.extractors.roles.distributed import distributed
 from letopis.extractors.roles.places import role_at
 from letopis.extractors.roles.predicates import predicate
 from letopis.extractors.roles.record import Role
@@ -173,6 +174,7 @@ PATTERNS = (
     Pattern("before_name", before_name),  # first: in `X, координатор движения Y`, the position is Y's
     Pattern("after_name", after_name),
     Pattern("listed", listed, shared=True),
+    Pattern("distributed", distributed, shared=True),
     Pattern("predicate", predicate),
 )
 
