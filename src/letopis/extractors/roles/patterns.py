@@ -13,7 +13,7 @@ from letopis.extractors.entities import Candidate, Cluster
 from letopis.extractors.roles.context import APPOSITION_MARKS, Context
 from letopis.extractors.roles.distributed import distributed
 from letopis.extractors.roles.places import role_at
-from letopis.extractors.roles.predicates import predicate
+from letopis.extractors.roles.predicates import heads, predicate
 from letopis.extractors.roles.record import Role
 from letopis.extractors.roles.titles import TITLE_ADJECTIVES, outer_position, position_of, title_start
 from letopis.lexicon import positions
@@ -176,6 +176,7 @@ PATTERNS = (
     Pattern("listed", listed, shared=True),
     Pattern("distributed", distributed, shared=True),
     Pattern("predicate", predicate),
+    Pattern("heads", heads),
 )
 
 

@@ -1,5 +1,6 @@
 """A position predicated of a person: `Маккаррик стал кардиналом`, `Главой Рособрнадзора назначен Сергей
-Кравцов`, `Эберсман был финансовым директором Genentech`, `Путин согласился занять пост премьер-министра`."""
+Кравцов`, `Эберсман был финансовым директором Genentech`, `Путин согласился занять пост премьер-министра`; and the
+head of what a person heads: `Иван Петров возглавит компанию «Роснефть»`."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from letopis.extractors.roles.places import role_at
 from letopis.extractors.roles.record import Role
 from letopis.extractors.roles.titles import acting, position_of
 from letopis.lexicon import role_words
+from letopis.model import Span
 from letopis.nlp import Token
 
 BECOMING = role_words()["becoming"]
 APPOINTING = role_words()["appointing"]
 POSTS = role_words()["post"]
 HOLDING = role_words()["holding"]
+HEADING = role_words()["heading"]
 
 
 def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
@@ -73,3 +76,28 @@ def predicative(context: Context, token: Token) -> bool:
     """A copula's predicate that can name a position: a position (`был директором`) or the participle
     of `исполняющий обязанности` (`был исполняющим обязанности главы`)."""
     return position_of(context, token) is not None or token.lemma.lower() == "исполнять"
+
+
+def heads(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
+    """`Иван Петров возглавит компанию «Роснефть»`, `руководит фондом`: the subject of a heading verb is the
+    head (`глава`) of the organisation it governs, named by its accusative or instrumental object or in
+    the object's phrase."""
+    tokens = context.tokens
+    name = tokens[cand.first]
+    if name.rel != "nsubj" or name.head < 0 or tokens[name.head].lemma.lower() not in HEADING:
+        return []
+    verb = tokens[name.head]
+    sent = context.parsed.sentence_of(cand.first)
+    words = tokens[sent.first : sent.last]
+    for token in words:
+        misread = token.rel == "nsubj" and token.case == "Acc"  # the parser's second subject in the accusative
+        if token.head != verb.index or not (token.rel in {"obj", "obl"} or misread) or token.case not in {"Acc", "Ins"}:
+            continue
+        named = [token.index] + [t.index for t in words if t.head == token.index and t.index > token.index]
+        found = next((context.mentions.get(i) for i in named if context.mentions.is_thing(i)), None)
+        if found is None or found[1].type != "ORG":
+            continue
+        first, last = min(cand.start, verb.start), max(cand.end, found[0].end)
+        evidence = Span(first, last, context.parsed.text[first:last])
+        return [Role(person, "глава", "глава", found[1], None, evidence, verb.index, ())]
+    return []
