@@ -26,7 +26,7 @@ def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: l
     """The events of the headline and body, merged and in text order. Body sentences are read before the
     headline, so a visit's destination and the parties `стороны` refers to come from the body first; the
     destination of the first visit read with a stated place (`прибыл в Ирландию`) is the place of the
-    events read after it that state none."""
+    events read after it that state none. A trigger with no party makes no event unless it is `alone`."""
     ctx = build_context(doc, parsed, clusters, roles)
     sentences = [s for s in parsed.sentences if s.unit in {"headline", "body"}]
     found = {s.index: find_matches(parsed, s) for s in sentences}
