@@ -9,6 +9,7 @@ from functools import cache
 
 import pytest
 
+from letopis.evaluate.gold import same_name
 from letopis.extractors.events.find import PLACED_ALONE
 from letopis.extractors.events.triggers import find_matches, triggers
 from letopis.lexicon import rows
@@ -19,7 +20,6 @@ from letopis.nlp import pipeline
 from letopis.pipeline import extract
 from letopis.read import from_text
 from tests.data.event_cases import EVENTS
-from tests.gold import same_name
 
 # (test, first 50 characters of the sentence, type) -> the failure the case shows today. "type" cases
 # check type, mode and modality; "arguments" cases check actors and recipients of the event of that type.

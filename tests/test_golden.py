@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from letopis.evaluate.gold import find, match_events, missing_entities, missing_occupations
 from letopis.lexicon.names import key
 from letopis.model import Extraction
 from letopis.pipeline import extract_paths
-from tests.gold import find, match_events, missing_entities, missing_occupations
 
 ROOT = Path(__file__).parent
 SAMPLE = ROOT.parent / "samples" / "000_f9e879b08a32d2e4.txt"

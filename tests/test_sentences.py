@@ -11,11 +11,11 @@ from typing import NamedTuple
 
 import pytest
 
+from letopis.evaluate.gold import same_name
 from letopis.lexicon.names import key
 from letopis.model import Entity, Extraction
 from letopis.pipeline import extract
 from tests.data.sentence_cases import COREFERENCE, NORMAL_FORMS, OCCUPATIONS
-from tests.gold import same_name
 
 
 class Gap(NamedTuple):
