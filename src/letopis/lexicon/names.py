@@ -4,7 +4,10 @@ lookups, the acronym of an organisation's name, and a place name in the genitive
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pymorphy3
 
 QUOTES = "\"«»“”„'"
 # Words of a name that take no initial in its acronym and may stand inside a name.
@@ -33,8 +36,8 @@ def acronym(name: str) -> str:
 
 
 @cache
-def morphology() -> Any:
-    """pymorphy3's analyser, loaded on first use (about 0.3 s)."""
+def morphology() -> pymorphy3.MorphAnalyzer:
+    """pymorphy3's analyser, one per process, loaded on first use (about 0.3 s)."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()

@@ -7,27 +7,21 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import pymorphy3
 import tantivy
 
 from letopis.lexicon.gazetteer import gazetteer
-from letopis.lexicon.names import fold
+from letopis.lexicon.names import fold, morphology
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 HEAP = 30_000_000
 
 
-@lru_cache(maxsize=1)
-def analyzer() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> tuple[str, ...]:
     """The lemma of a word form and, for a country adjective, the country's name (`казахстанских` ->
     `казахстанский`, `казахстан`)."""
-    lemma = fold(analyzer().parse(word.lower())[0].normal_form)
+    lemma = fold(morphology().parse(word.lower())[0].normal_form)
     iso3 = gazetteer().adjective_country(lemma)
     country = gazetteer().country(iso3) if iso3 else None
     return (lemma, country.name.lower()) if country is not None else (lemma,)
