@@ -9,7 +9,7 @@ from letopis.extractors.entities import Cluster
 from letopis.extractors.events.antecedents import antecedent, passive_agents
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
-from letopis.extractors.events.records import Draft, Occurrence, Parties, unique
+from letopis.extractors.events.records import Draft, Occurrence, Parties, is_party, unique
 from letopis.extractors.events.triggers import Match, governed
 from letopis.extractors.events.where_when import is_direction
 from letopis.lexicon import event_words, positions
@@ -201,10 +201,6 @@ def host(ctx: Context, item: Cluster) -> Cluster:
         return item
     return ctx.countries.get(item.place.country) or item
 
-
-def is_party(item: Cluster) -> bool:
-    """Persons, organisations and countries take part in events; cities and regions are where they happen."""
-    return item.type != "LOC" or (item.place is not None and item.place.kind == "country")
 
 
 def drop_descriptors(chain: list[Cluster]) -> list[Cluster]:

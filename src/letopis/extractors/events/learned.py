@@ -4,11 +4,11 @@ that the model links to it as agent (`event_agent`) with probability `SURE` or m
 
 from __future__ import annotations
 
-from letopis.extractors.entities import Cluster
+from letopis.extractors.entities import Cluster, named_arguments
 from letopis.extractors.events.context import Context
-from letopis.extractors.events.records import Occurrence
+from letopis.extractors.events.records import Occurrence, is_party
 from letopis.learn.attachment import load
-from letopis.learn.features import Argument, Kind
+from letopis.learn.features import Argument
 
 # The probability from which the model's agent link is taken (2026-12-02: the event gold's tune half keeps
 # strict F1 0.301 at 0.5 and 0.7, 0.300 at 0.3; NEREL train event participants, 150 documents: 0.610
@@ -19,21 +19,17 @@ SURE = 0.5
 def learned_agents(ctx: Context, occurrence: Occurrence) -> list[Cluster]:
     """The parties of the trigger's sentence the model links to it as agent, the most likely first."""
     sent = occurrence.sent
-    offered: dict[range, Cluster] = {}
-    for item in ctx.clusters:
-        party = item.type != "LOC" or (item.place is not None and item.place.kind == "country")
-        for cand in item.candidates if party else []:
-            if sent.first <= cand.first < sent.last:
-                offered[range(cand.first, cand.last)] = item
+    named = named_arguments(ctx.clusters, sent.first, sent.last)
+    offered = {argument.tokens: (argument, item) for argument, item in named if is_party(item)}
     if not offered:
         return []
     model = load()
     anchor = min(m.anchor for m in occurrence.matches)
-    kinds: dict[str, Kind] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
-    arguments = [Argument(span, kinds[item.type]) for span, item in offered.items()]
+    arguments = [argument for argument, _ in offered.values()]
     ranked = model.rank("event_agent", ctx.parsed, Argument(range(anchor, anchor + 1), "EVENT"), arguments)
     found: list[Cluster] = []
     for argument, probability in ranked:
-        if probability >= SURE and all(offered[argument.tokens] is not c for c in found):
-            found.append(offered[argument.tokens])
+        item = offered[argument.tokens][1]
+        if probability >= SURE and all(item is not c for c in found):
+            found.append(item)
     return found

@@ -80,3 +80,8 @@ class Draft:
 def unique(items: Iterable[T]) -> list[T]:
     """Items in order without repeats (entities by identity, strings by value)."""
     return list({id(item) if isinstance(item, Cluster) else item: item for item in items}.values())
+
+
+def is_party(item: Cluster) -> bool:
+    """Persons, organisations and countries take part in events; cities and regions are where they happen."""
+    return item.type != "LOC" or (item.place is not None and item.place.kind == "country")

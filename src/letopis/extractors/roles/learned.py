@@ -6,13 +6,13 @@ the model links to it (`workplace`) above the model's own threshold."""
 
 from __future__ import annotations
 
-from letopis.extractors.entities import Cluster
+from letopis.extractors.entities import Cluster, named_arguments
 from letopis.extractors.roles.context import Context
 from letopis.extractors.roles.places import stated_places
 from letopis.extractors.roles.record import Role
 from letopis.extractors.roles.titles import position_of, title
 from letopis.learn.attachment import Model, load
-from letopis.learn.features import Argument, Kind
+from letopis.learn.features import Argument
 from letopis.model import Span
 from letopis.nlp import Sentence
 
@@ -31,7 +31,8 @@ def learned_roles(context: Context, roles: list[Role]) -> list[Role]:
     held = {(id(r.person), tokens[r.position_index].sent) for r in roles}
     found: list[Role] = []
     for sent in context.parsed.sentences:
-        people = [(a, c) for a, c in mentions(context, sent) if c.type == "PER" and (id(c), sent.index) not in held]
+        named = named_arguments(context.clusters, sent.first, sent.last)
+        people = [(a, c) for a, c in named if c.type == "PER" and (id(c), sent.index) not in held]
         positions = [i for i in range(sent.first, sent.last) if i not in used and position_of(context, tokens[i])]
         if not people or not positions:
             continue
@@ -41,44 +42,34 @@ def learned_roles(context: Context, roles: list[Role]) -> list[Role]:
             if not linked:
                 continue
             index = linked[0][0].tokens.start
-            found.append(role(context, model, sent, person, person_arg, index))
+            places = [(a, c) for a, c in named if c.type != "PER"]
+            found.append(role(context, model, sent, person, person_arg, index, places))
             used.add(index)
             held.add((id(person), sent.index))
     return found
 
 
-def workplace(
-    context: Context, model: Model, sent: Sentence, person: Cluster, index: int, least: float
-) -> Cluster | None:
-    """The organisation or place of the sentence the model links best to the position word at `index`,
-    if its probability is `least` or more."""
-    places = [(a, c) for a, c in mentions(context, sent) if c.type != "PER" and c is not person]
-    by_argument = {a.tokens: c for a, c in places}
-    ranked = model.rank("workplace", context.parsed, Argument(range(index, index + 1), "PROF"), [a for a, _ in places])
-    return by_argument[ranked[0][0].tokens] if ranked and ranked[0][1] >= least else None
-
-
-def mentions(context: Context, sent: Sentence) -> list[tuple[Argument, Cluster]]:
-    """The named mentions of a sentence as the model's arguments, with their entities."""
-    found = []
-    for item in context.clusters:
-        for cand in item.candidates:
-            if sent.first <= cand.first < sent.last:
-                kind: Kind = "PER" if item.type == "PER" else "ORG" if item.type == "ORG" else "LOC"
-                found.append((Argument(range(cand.first, cand.last), kind), item))
-    return found
-
-
-def role(context: Context, model: Model, sent: Sentence, person: Cluster, named: Argument, index: int) -> Role:
+def role(
+    context: Context,
+    model: Model,
+    sent: Sentence,
+    person: Cluster,
+    named: Argument,
+    index: int,
+    places: list[tuple[Argument, Cluster]],
+) -> Role:
     """The role of the position word at `index` for the person named at `named`: its title, where it is
-    held (the words after it as the rules read them, else the model's workplace), the evidence from the
-    first to the last of the title and the name."""
+    held (the words after it as the rules read them, else the organisation or place of `places` the model
+    links best to the position, above its threshold), the evidence from the first to the last of the
+    title and the name."""
     tokens = context.tokens
     position_word = position_of(context, tokens[index]) or tokens[index].lemma.lower()
     position, start, complement = title(context, index, sent.last)
     where, _ = stated_places(context, range(complement, min(sent.last, complement + 4)), index)
     if where is None:
-        where = workplace(context, model, sent, person, index, model.relations["workplace"].threshold)
+        anchor = Argument(range(index, index + 1), "PROF")
+        linked = model.linked("workplace", context.parsed, anchor, [a for a, _ in places])
+        where = next(c for a, c in places if a.tokens == linked[0][0].tokens) if linked else None
     first = min(tokens[start].start, tokens[named.tokens.start].start)
     last = max(tokens[complement - 1].end, tokens[named.tokens.stop - 1].end)
     evidence = Span(first, last, context.parsed.text[first:last])
