@@ -24,9 +24,10 @@ def test_extract_json() -> None:
     assert doc["id"] == "000_f9e879b08a32d2e4"
     assert doc["language"] == "ru"
     assert {"id", "type", "mode", "quad", "intensity", "modality", "contexts", "topics", "actor", "recipient",
-            "place", "date", "evidence", "confidence"} == set(doc["events"][0])  # fmt: skip
+            "place", "date", "evidence", "confidence", "date_precision"} == set(doc["events"][0])  # fmt: skip
     assert {"Ержан Кистафин", "Саид Хасан Накви"} <= {e["name"] for e in doc["entities"] if e["type"] == "PER"}
-    assert set(doc["entities"][0]) == {"id", "type", "name", "country", "sector", "kind", "lat", "lon", "mentions"}
+    assert set(doc["entities"][0]) == {"id", "type", "name", "country", "sector", "kind", "lat", "lon", "mentions",
+                                       "generic", "country_from"}  # fmt: skip
 
 
 def test_extract_jsonl_one_line_per_document(tmp_path: Path) -> None:

@@ -24,8 +24,9 @@ ALLOWED = {
     "store": {"model", "lexicon"},
     "export": {"model", "lexicon"},
     "render": {"model"},
-    "evaluate": {"model", "lexicon", "read", "pipeline"},
-    "cli": {"model", "lexicon", "read", "pipeline", "store", "export", "render", "evaluate"},
+    "codebook": {"model", "lexicon", "export"},
+    "evaluate": {"model", "lexicon", "read", "pipeline", "export"},
+    "cli": {"model", "lexicon", "read", "pipeline", "store", "export", "render", "evaluate", "codebook"},
     "__init__": {"pipeline"},
 }
 

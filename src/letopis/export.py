@@ -9,8 +9,10 @@ to `confidence` (neither is a field of the manual).
 
 GDELT: the 61 columns of the GDELT 2.0 Events table, one row per actor/recipient pair as GDELT writes
 them (one row per actor when there is no recipient), with a header row (GDELT's raw files have none).
-The PLOVER type and mode map back to CAMEO codes through lexicon/plover.tsv; GoldsteinScale is the
-CAMEO root's Goldstein score; geographic country codes are FIPS 10-4 as in GDELT.
+The PLOVER type and mode map back to CAMEO codes through lexicon/plover.tsv; GoldsteinScale is GDELT's
+score of that code (lexicon/goldstein.tsv) and QuadClass follows the CAMEO root, as in GDELT; geographic
+country codes are FIPS 10-4 as in GDELT. SQLDATE is the event's date, else the publication date, else the
+file's date (PLOVER's `date_source` says which: `event`, `publication`, `file`).
 """
 
 from __future__ import annotations
@@ -20,15 +22,11 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from letopis.lexicon.gazetteer import gazetteer
-from letopis.lexicon.plover import code
-from letopis.model import Entity, Extraction
+from letopis.lexicon.plover import code, goldstein_table
+from letopis.model import Document, Entity, Event, Extraction
 
 CODER = "letopis 0.1.0"
 AUXILIARY = {"future": "future", "negated": "negation", "hypothetical": "hypothetical"}
-# CAMEO root -> Goldstein score (CAMEO codebook, via reference/EVENT-DATA.md).
-GOLDSTEIN = {"01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0, "08": 5.0, "09": -2.0,
-             "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5, "15": -7.2, "16": -4.0, "17": -7.0,
-             "18": -9.0, "19": -10.0, "20": -10.0}  # fmt: skip
 RESOLUTION = {"country": 1, "province": 2, "city": 4}
 GDELT_GEO_TYPE = {"country": 1, "province": 5, "city": 4}
 ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -43,6 +41,21 @@ GDELT_COLUMNS = (
     *(f"{who}Geo_{field}" for who in ("Actor1", "Actor2", "Action") for field in GEO_FIELDS),
     "DATEADDED", "SOURCEURL",
 )  # fmt: skip
+
+
+def goldstein(cameo: str) -> float:
+    """GDELT's GoldsteinScale of a CAMEO code (lexicon/goldstein.tsv), else that of its nearest parent."""
+    table = goldstein_table()
+    while cameo not in table and len(cameo) > 2:
+        cameo = cameo[:-1]
+    return table[cameo]
+
+
+def quad_class(cameo: str) -> int:
+    """GDELT's QuadClass, from the CAMEO root: 01-05 verbal cooperation, 06-08 material cooperation, 09-13
+    verbal conflict, 14-20 material conflict."""
+    root = int(cameo[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 def offices(result: Extraction) -> dict[str, str]:
@@ -72,6 +85,15 @@ def location(entity: Entity | None, mention: str | None) -> dict[str, Any] | Non
     return record
 
 
+def dated(event: Event, doc: Document) -> tuple[date | None, str | None]:
+    """An event's date for an export row and where it comes from: `event` (stated or resolved in the
+    text), `publication` (the document's date), `file` (its file's date, when nothing else is known)."""
+    for when, source in ((event.date, "event"), (doc.published, "publication"), (doc.file_date, "file")):
+        if when is not None:
+            return when, source
+    return None, None
+
+
 def plover_records(result: Extraction) -> list[dict[str, Any]]:
     doc = result.document
     by_id = {e.id: e for e in result.entities}
@@ -80,9 +102,12 @@ def plover_records(result: Extraction) -> list[dict[str, Any]]:
     for event in result.events:
         first = event.evidence[0]
         place = by_id.get(event.place or "")
+        when, source = dated(event, doc)
         record: dict[str, Any] = {
             "id": f"{doc.id}-{event.id}",
-            "date": event.date.isoformat() if event.date else None,
+            "date": when.isoformat() if when else None,
+            "date_source": source,
+            "date_precision": event.date_precision if source == "event" else "day",
             "actor": [entity_object(by_id[a], held.get(a)) for a in event.actor],
             "recipient": [entity_object(by_id[r], held.get(r)) for r in event.recipient],
             "event": [event.type],
@@ -144,7 +169,7 @@ def gdelt_rows(result: Extraction) -> list[list[str]]:
     rows = []
     for event in result.events:
         cameo = code(event.type, event.mode).cameo.ljust(3, "0")
-        when = event.date
+        when, _ = dated(event, doc)
         dates = [when.strftime("%Y%m%d"), when.strftime("%Y%m"), str(when.year),
                  f"{when.year + (when.timetuple().tm_yday - 1) / 365:.4f}"] if when else ["", "", "", ""]  # fmt: skip
         place = by_id.get(event.place or "")
@@ -164,8 +189,8 @@ def gdelt_rows(result: Extraction) -> list[list[str]]:
                     cameo,
                     cameo[:3],
                     cameo[:2],
-                    str(event.quad),
-                    str(GOLDSTEIN.get(cameo[:2], "")),
+                    str(quad_class(cameo)),
+                    str(goldstein(cameo)),
                     str(len(event.evidence)),
                     "1",
                     "1",

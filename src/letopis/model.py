@@ -42,7 +42,9 @@ class Document:
     """A decoded article. `id` is the reader's short name (file stem, JSONL `id`); `source_id` is its
     stable source identity, which the store keys it by: the path relative to the ingest root, with
     `:line` for a JSONL record or `#id` for one that gives an explicit `id`. `language` is the ISO 639-1
-    code the reader detected."""
+    code the reader detected. `published` is the publication date the document states (seed header,
+    JSONL field) or the user gave (`--published`); `file_date` is the day its file was last modified,
+    which only exports fall back on, marked as such."""
 
     id: str
     source: str
@@ -54,6 +56,7 @@ class Document:
     dateline: Dateline | None = None
     source_id: str = ""
     language: str = "ru"
+    file_date: date | None = None
 
 
 RejectStage = Literal["read", "language", "limit", "extract", "store"]
@@ -105,6 +108,12 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
+    """A person, organisation or place of the document. A `generic` entity is a group or authority that
+    the text names without a name (`полиция`, `демонстранты`), called by that word and its country.
+    `country_from` says where `country` comes from: `text` (the document states it), `list` (the
+    package's lists of known people and of places that stand for a government) or `setting` (nothing is
+    stated: the country the document is set in, its dateline's or the one it names most)."""
+
     id: str
     type: EntityType
     name: str
@@ -114,6 +123,8 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     mentions: tuple[Mention, ...] = ()
+    generic: bool = False
+    country_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +143,9 @@ class Occupation:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """A PLOVER-coded event: who did what to whom, where, when, with the text it was read from."""
+    """A PLOVER-coded event: who did what to whom, where, when, with the text it was read from.
+    `date_precision` is `day`, or `month` or `year` for a period the text states (`в мае 1981 года`: the
+    date is the period's first day)."""
 
     id: str
     type: str
@@ -148,6 +161,7 @@ class Event:
     date: date | None
     evidence: tuple[Span, ...]
     confidence: float
+    date_precision: str = "day"
 
     def to_json(self) -> dict[str, Any]:
         record = asdict(self)

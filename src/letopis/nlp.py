@@ -25,6 +25,7 @@ from natasha import norm as natasha_norm
 from numpy.typing import NDArray
 from razdel import sentenize, tokenize
 
+from letopis.lexicon.names import morphology
 from letopis.model import Document, EntityType, UnitKind
 from letopis.plain import Plain, visible
 
@@ -202,6 +203,8 @@ class NLP:
             head = next((i + 1 for i, t in enumerate(tokens) if t.pos in {"NOUN", "PROPN"}), len(tokens))
         feats = agreeing(tokens)
         words = [self.inflect(t, feats[i]) if i < head else t.text.lower() for i, t in enumerate(tokens)]
+        if type == "PER":
+            words = [common_gender_surname(t, w) for t, w in zip(tokens, words, strict=True)]
         natasha_tokens: list[Any] = [
             natasha.doc.DocToken(t.plain_start, t.plain_start + len(t.text), t.text) for t in tokens
         ]
@@ -216,6 +219,16 @@ class NLP:
             part = natasha.doc.DocToken(0, len(last), last, pos=token.pos, feats=dict(feats))
             form = natasha_norm.normal_word(prefix) + "-" + str(natasha_norm.inflect_word(self.vocab, part))
         return form
+
+
+def common_gender_surname(token: Token, form: str) -> str:
+    """`Обамой`, `Обамы` -> `обама`: a surname of common gender in -а that natasha leaves in its oblique case
+    (it inflects by the man's gender, which such a surname declines against), put in the nominative."""
+    if form != token.text.lower() or token.case in {None, "Nom"}:
+        return form
+    parse = morphology().parse(token.text)[0]
+    tag = parse.tag
+    return str(parse.normal_form) if {"Surn", "ms-f"} <= set(tag.grammemes) and "Fixd" not in tag else form
 
 
 def agreeing(tokens: Sequence[Token]) -> list[Mapping[str, str]]:

@@ -14,6 +14,7 @@ from letopis.extractors.entities import Cluster, EntityFinder, cluster
 from letopis.extractors.events import find_events, finish
 from letopis.extractors.events.confidence import calibrated
 from letopis.extractors.roles import Role, find_roles
+from letopis.lexicon.gazetteer import gazetteer
 from letopis.model import Document, Entity, Extraction, Failure, Limits, Occupation, Skipped
 from letopis.nlp import Parsed, pipeline
 from letopis.read import from_text, read_paths
@@ -35,25 +36,30 @@ def extract_document(doc: Document, events: bool = True) -> Extraction:
     for number, item in enumerate(clusters, 1):
         item.id = f"e{number}"
     setting = setting_country(doc.dateline.place if doc.dateline else None, clusters)
-    codes = code_actors(clusters, roles, parsed, setting)
-    entities = tuple(entity(item, parsed, codes[item.id]) for item in clusters)
+    codes, origins = code_actors(clusters, roles, parsed, setting)
+    entities = tuple(entity(item, parsed, codes[item.id], origins.get(item.id)) for item in clusters)
     coded = finish(drafts, codes, lambda item: item.id)
     return calibrated(Extraction(doc, entities, tuple(occupation(r) for r in roles), coded))
 
 
-def entity(item: Cluster, parsed: Parsed, code: tuple[str | None, str | None]) -> Entity:
+def entity(item: Cluster, parsed: Parsed, code: tuple[str | None, str | None], origin: str | None) -> Entity:
     place = item.place
     mentions = sorted([c.mention(parsed.text) for c in item.candidates] + item.anaphors, key=lambda m: m.start)
+    name = item.name
+    if item.generic is not None and code[0] and (country := gazetteer().country(code[0])) is not None:
+        name = f"{name} ({country.name})"
     return Entity(
         id=item.id,
         type=item.type,
-        name=item.name,
+        name=name,
         country=code[0],
         sector=code[1],
         kind=place.kind if place else None,
         lat=place.lat if place else None,
         lon=place.lon if place else None,
         mentions=tuple(mentions),
+        generic=item.generic is not None,
+        country_from=origin,
     )
 
 

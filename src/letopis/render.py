@@ -97,6 +97,7 @@ def event_line(result: Extraction, event: Event, titles: dict[str, str]) -> str:
     text = " ".join(event.evidence[0].text.split())
     quote = text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 3].rstrip() + "..."
     when = event.date.isoformat() if event.date else "????-??-??"
+    when = {"month": when[:7] + "-??", "year": when[:4] + "-??-??"}.get(event.date_precision, when)
     where = by_id[event.place].name if event.place else "-"
     contexts = ",".join(event.contexts) or "-"
     return f"{when} {where}  {kind}  {who}  {contexts}  «{quote}»"

@@ -1047,7 +1047,7 @@ EVENTS: list[tuple[str, str, str | None, str, list[str], list[str], str]] = [
         "SANCTION",
         None,
         "negated",
-        ["Белград"],
+        ["Сербия"],
         [],
         "NEREL train 162165_text",
     ),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import typer
 
 from letopis.cli.corpus import entity, events, export, ingest, pair, rejects, search, summary
-from letopis.cli.extraction import evaluate, extract
+from letopis.cli.extraction import codebook, evaluate, extract
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -24,5 +24,5 @@ def main() -> None:
 
 
 app.command("eval")(evaluate)
-for command in (ingest, rejects, search, events, export, pair, entity, summary, extract):
+for command in (ingest, rejects, search, events, export, pair, entity, summary, extract, codebook):
     app.command()(command)

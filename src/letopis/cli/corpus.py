@@ -13,7 +13,18 @@ from typing import Annotated, Any, TextIO
 import typer
 
 from letopis.cli.inputs import Inputs
-from letopis.cli.options import DB, DEFAULT_DB, Lang, MaxChars, MaxSeconds, Root, Verbose, language, with_filters
+from letopis.cli.options import (
+    DB,
+    DEFAULT_DB,
+    Lang,
+    MaxChars,
+    MaxSeconds,
+    Published,
+    Root,
+    Verbose,
+    language,
+    with_filters,
+)
 from letopis.cli.output import Table, emit, say, user_errors, write, write_csv, write_events
 from letopis.export import GDELT_COLUMNS
 from letopis.model import MAX_CHARS, MAX_SECONDS, Limits
@@ -25,6 +36,7 @@ def ingest(
     db: DB = DEFAULT_DB,
     root: Root = None,
     lang: Lang = "ru",
+    published: Published = None,
     max_chars: MaxChars = MAX_CHARS,
     max_seconds: MaxSeconds = MAX_SECONDS,
     verbose: Verbose = False,
@@ -32,7 +44,7 @@ def ingest(
     """Extract documents and store them. A source already stored with the same text is not extracted
     again; a source whose text changed replaces its facts; a document that fails is a reject (letopis
     rejects). Interrupted, it keeps what it stored: run it again to finish."""
-    inputs = Inputs(paths, language(lang), verbose, root)
+    inputs = Inputs(paths, language(lang), verbose, root, published.date() if published else None)
     with user_errors():
         store = Store(db, write=True)
         try:

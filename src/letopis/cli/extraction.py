@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from letopis.cli.inputs import Inputs
-from letopis.cli.options import Lang, MaxChars, MaxSeconds, Verbose, language
+from letopis.cli.options import Lang, MaxChars, MaxSeconds, Published, Verbose, language
 from letopis.cli.output import say, user_errors, write, write_events
 from letopis.export import GDELT_COLUMNS
 from letopis.model import MAX_CHARS, MAX_SECONDS, Extraction, Limits
@@ -34,6 +34,7 @@ class Benchmark(StrEnum):
     factru = "factru"
     nerel = "nerel"
     events = "events"
+    coding = "coding"
 
 
 class Half(StrEnum):
@@ -42,18 +43,28 @@ class Half(StrEnum):
 
 
 def evaluate(
-    benchmark: Annotated[Benchmark, typer.Argument(help="factru: factRuEval-2016 folder; nerel: NEREL brat folder; "
-                                                  "events: a folder of event gold files (gold/events)")],
+    benchmark: Annotated[
+        Benchmark,
+        typer.Argument(
+            help="factru: factRuEval-2016 folder; nerel: NEREL brat folder; "
+            "events: a folder of event gold files (gold/events); "
+            "coding: any texts, how their events are coded"
+        ),
+    ],
     directory: Annotated[Path, typer.Argument(help="The folder with the benchmark's files")],
     errors: Annotated[bool, typer.Option("--errors", help="Print every false negative and false positive")] = False,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the report as JSON to this file")] = None,
     half: Annotated[Half | None, typer.Option(help="factru: score one half of the devset only")] = None,
-    official: Annotated[bool, typer.Option("--official", help="factru: also run the competition's own Track 3 "
-                                           "scorer (--scripts) on letopis' facts")] = False,
+    official: Annotated[
+        bool,
+        typer.Option(
+            "--official", help="factru: also run the competition's own Track 3 scorer (--scripts) on letopis' facts"
+        ),
+    ] = False,
     scripts: Annotated[Path, typer.Option(help="factru --official: the benchmark's scripts folder")] = Path(
         "../shared/benchmarks/factRuEval-2016/scripts"
     ),
-    texts: Annotated[Path, typer.Option(help="events: the folder holding the corpora the gold files name")] = Path(
+    texts: Annotated[Path, typer.Option(help="events, coding: the folder holding the corpora gold files name")] = Path(
         "../shared/benchmarks"
     ),
 ) -> None:
@@ -65,6 +76,10 @@ def evaluate(
     if not directory.is_dir():
         typer.echo(f"letopis: {directory} is not a folder", err=True)
         raise typer.Exit(2)
+    if benchmark is Benchmark.coding:
+        with user_errors():
+            score_coding(directory, texts, json_path)
+        return
     report = Report()
     with user_errors():
         if benchmark is Benchmark.factru:
@@ -82,23 +97,38 @@ def evaluate(
         json_path.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
 
 
+def score_coding(directory: Path, texts: Path, json_path: Path | None) -> None:
+    """The coding figures of the texts under `directory`, or of the texts its event gold files name."""
+    from letopis.evaluate.coding import Coding, measure
+    from letopis.evaluate.events import gold_texts
+
+    coding = Coding()
+    golds = gold_texts(directory, texts)
+    measure(golds if golds is not None else Inputs([directory], False, False).extractions(Limits()), coding)
+    sys.stdout.write(coding.render())
+    if json_path is not None:
+        json_path.write_text(json.dumps(coding.to_json(), indent=2), encoding="utf-8")
+
+
 def extract(
     paths: Annotated[
         list[Path], typer.Argument(help="Files or folders (read recursively): seed .txt, plain .txt/.md, .jsonl")
     ],
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.json,
     lang: Lang = "ru",
+    published: Published = None,
     max_chars: MaxChars = MAX_CHARS,
     max_seconds: MaxSeconds = MAX_SECONDS,
     verbose: Verbose = False,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0, max=1, help="Keep only events of at "
-                                                  "least this confidence")] = 0.0,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0, max=1, help="Keep only events of at least this confidence")
+    ] = 0.0,
 ) -> None:
     """Extract entities, occupations, actors and PLOVER events from articles. Exit 2 if some failed.
 
     Formats: json (one object per document), jsonl, text (readable), plover (PLOVER JSONL, one event
     per line), gdelt (GDELT 2.0 Events-style TSV with a header row, one row per actor/recipient pair)."""
-    inputs = Inputs(paths, language(lang), verbose)
+    inputs = Inputs(paths, language(lang), verbose, published=published.date() if published else None)
     results = inputs.extractions(Limits(max_chars, max_seconds))
     write_extractions((confident(r, min_confidence) for r in results), output_format)
     if inputs.skipped:
@@ -131,3 +161,11 @@ def write_extractions(results: Iterable[Extraction], output_format: Format) -> N
             write(render_text(item) + "\n")
     if output_format is Format.json:
         write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+
+
+def codebook() -> None:
+    """Print the codebook: PLOVER types and modes with CAMEO codes, quad classes, intensity and Goldstein
+    scores, the sectors, generic agents and metonyms, and how each export column is filled."""
+    from letopis.codebook import codebook as written
+
+    write(written())

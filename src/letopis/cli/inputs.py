@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from letopis.cli.output import say
@@ -11,10 +13,15 @@ from letopis.model import Document, Extraction, Failure, Limits, Skipped
 
 class Inputs:
     """The documents under `paths`: files that cannot be read are reported on stderr with the path and
-    the reason and counted; files skipped in folders are counted (and listed with --verbose)."""
+    the reason and counted; files skipped in folders are counted (and listed with --verbose). A document
+    that states no publication date takes `published` when given."""
 
-    def __init__(self, paths: list[Path], any_language: bool, verbose: bool, root: Path | None = None) -> None:
+    def __init__(
+        self, paths: list[Path], any_language: bool, verbose: bool, root: Path | None = None,
+        published: date | None = None,
+    ) -> None:  # fmt: skip
         self.paths, self.any_language, self.verbose, self.root = paths, any_language, verbose, root
+        self.published = published
         self.failed = 0
         self.skipped = 0
 
@@ -27,7 +34,10 @@ class Inputs:
                 if self.verbose:
                     say(f"letopis: skipped {item.path}: {item.reason}")
                 continue
-            yield self.report(item) if isinstance(item, Failure) else item
+            if isinstance(item, Failure):
+                yield self.report(item)
+            else:
+                yield item if item.published or not self.published else replace(item, published=self.published)
 
     def report(self, failure: Failure) -> Failure:
         self.failed += 1

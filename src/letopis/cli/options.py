@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,6 +18,12 @@ from letopis.store import EventFilters
 DB = Annotated[Path, typer.Option("--db", help="The corpus database (DuckDB; the search index sits beside it)")]
 DEFAULT_DB = Path("letopis.duckdb")
 Lang = Annotated[str, typer.Option("--lang", help="ru: documents in other languages are rejected; any: all")]
+Published = Annotated[
+    datetime | None,
+    typer.Option(
+        "--published", formats=["%Y-%m-%d"], help="Publication date (YYYY-MM-DD) of the documents that state none"
+    ),
+]
 MaxChars = Annotated[int, typer.Option("--max-chars", min=1, help="Reject a longer document")]
 MaxSeconds = Annotated[float, typer.Option("--max-seconds", min=0, help="Reject a document whose extraction "
                                            "takes longer (0: no limit)")]  # fmt: skip
@@ -41,8 +48,9 @@ FILTER_OPTIONS: dict[str, Any] = {
     "place": Annotated[str | None, typer.Option("--place", help="Place name")],
     "since": Annotated[str | None, typer.Option("--since", help="From date YYYY-MM-DD")],
     "until": Annotated[str | None, typer.Option("--until", help="To date YYYY-MM-DD")],
-    "min_confidence": Annotated[str | None, typer.Option("--min-confidence", help="Events of at least this "
-                                                         "confidence (0-1)")],
+    "min_confidence": Annotated[
+        str | None, typer.Option("--min-confidence", help="Events of at least this confidence (0-1)")
+    ],
 }
 
 

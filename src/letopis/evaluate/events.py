@@ -43,6 +43,14 @@ def load(path: Path, texts: Path) -> tuple[Gold, str]:
     return gold, raw.decode("utf-8")
 
 
+def gold_texts(directory: Path, texts: Path = DEFAULT_TEXTS) -> Iterator[Extraction] | None:
+    """The extractions of the texts the gold files under `directory` name, or None when it holds none."""
+    paths = list(gold_files(directory))
+    if not paths:
+        return None
+    return (extract_document(from_text(load(p, texts)[1], str(p), p.name.removesuffix(".gold.json"))) for p in paths)
+
+
 def evaluate(directory: Path, report: Report, texts: Path = DEFAULT_TEXTS) -> None:
     """Extract every document the gold files under `directory` name and score its events."""
     for path in gold_files(directory):

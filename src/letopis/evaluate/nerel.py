@@ -131,9 +131,13 @@ def score_triples(gold: Gold, result: Extraction, ranges: dict[str, Ranges], rep
 
 def score_events(gold: Gold, result: Extraction, ranges: dict[str, Ranges], report: Report) -> None:
     """A gold event is found when one of letopis' events has it in an evidence sentence; participants
-    are then compared by overlapping mentions."""
+    are then compared by overlapping mentions. An implied actor (`власти` behind `был арестован`) has no
+    words of its own in the text and is left out of this comparison; `event.participants.implied` counts
+    it as a wrong participant."""
     detected = report.score("event.detected")
     found = report.score("event.participants")
+    counted = report.score("event.participants.implied")
+    implied = {e.id for e in result.entities if e.generic and all(m.anaphor for m in e.mentions)}
     for event in gold.events:
         detected.gold += 1
         ours = [e for e in result.events if any(s.start <= event.span[0] < s.end for s in e.evidence)]
@@ -143,11 +147,12 @@ def score_events(gold: Gold, result: Extraction, ranges: dict[str, Ranges], repo
         detected.correct_gold += 1
         best = max(ours, key=lambda e: sum(any(overlaps(ranges[p], g) for p in e.actor + e.recipient)
                                            for g in event.participants))  # fmt: skip
-        parties = list(best.actor + best.recipient)
-        found.gold += len(event.participants)
-        found.correct_gold += sum(any(overlaps(ranges[p], g) for p in parties) for g in event.participants)
-        found.pred += len(parties)
-        found.correct_pred += sum(any(overlaps(ranges[p], g) for g in event.participants) for p in parties)
+        everyone = list(best.actor + best.recipient)
+        for score, parties in ((found, [p for p in everyone if p not in implied]), (counted, everyone)):
+            score.gold += len(event.participants)
+            score.correct_gold += sum(any(overlaps(ranges[p], g) for p in parties) for g in event.participants)
+            score.pred += len(parties)
+            score.correct_pred += sum(any(overlaps(ranges[p], g) for g in event.participants) for p in parties)
     detected.pred += len(result.events)
     detected.correct_pred += sum(
         any(any(s.start <= g.span[0] < s.end for s in e.evidence) for g in gold.events) for e in result.events

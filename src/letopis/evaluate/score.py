@@ -80,13 +80,14 @@ def aligned(spans: Spans, text: str) -> Spans:
 
 
 def predicted_spans(result: Extraction, cut_place_tails: bool = True) -> Spans:
-    """Named mentions (not role phrases, not country adjectives) as flat spans. With `cut_place_tails`
-    (factRuEval's convention) an organisation whose name ends in its owner place (`МИД Грузии`) gives
+    """Named mentions (not role phrases, not country adjectives, not generic agents) as flat spans. With
+    `cut_place_tails` (factRuEval's convention) an organisation whose name ends in its owner place (`МИД Грузии`) gives
     way to that place, while a place in a complement stays (`МЧС по Санкт-Петербургу`); NEREL keeps the
     place inside the organisation (`Верховный суд Испании`)."""
     spans = [
         (m.start, m.end, e.type)
         for e in result.entities
+        if not e.generic
         for m in e.mentions
         if not m.anaphor and (e.type != "LOC" or m.text[:1].isupper() or not m.text[:1].isalpha())
     ]

@@ -3,15 +3,18 @@
 Organisations: country from a place inside or after the name (`Государственный банк Пакистана`,
 `МИД РК`), else the document's setting (the dateline's country); sector from organisation words in the
 name, else from the descriptor before it (`компании TCS`). Persons: from their position (`посол` GOV)
-or, for a generic position (`председатель`, `глава`), from where it is held.
+or, for a generic position (`председатель`, `глава`), from where it is held. Generic agents (`полиция`)
+carry their sector and the country their phrase names, else the setting's; places that stand for a
+government (`Кремль`, `Белый дом`: lexicon/metonyms.tsv) are coded as that body.
 """
 
 from __future__ import annotations
 
 from letopis.extractors.entities import Cluster, org_sector_word
 from letopis.extractors.roles import Role
-from letopis.lexicon import positions
+from letopis.lexicon import agents, known_people, metonyms, positions
 from letopis.lexicon.gazetteer import gazetteer
+from letopis.lexicon.names import key
 from letopis.nlp import Parsed
 
 DESCRIPTOR_WINDOW = 3
@@ -59,23 +62,75 @@ def org_sector(item: Cluster, parsed: Parsed) -> str | None:
     return None
 
 
+Code = tuple[str | None, str | None]
+
+
 def code_actors(
     clusters: list[Cluster], roles: list[Role], parsed: Parsed, setting: str | None
-) -> dict[str, tuple[str | None, str | None]]:
-    """Entity id -> (country, sector) for persons, organisations and places."""
-    codes: dict[str, tuple[str | None, str | None]] = {}
+) -> tuple[dict[str, Code], dict[str, str]]:
+    """Entity id -> (country, sector) for persons, organisations and places, and entity id -> where its
+    country comes from: `text` (stated in the document), `list` (known_people.tsv, metonyms.tsv) or
+    `setting` (none stated: the country the document is set in)."""
+    codes: dict[str, Code] = {}
+    origins: dict[str, str] = {}
     for item in clusters:
-        if item.type == "ORG":
-            codes[item.id] = (org_country(item, parsed, setting), org_sector(item, parsed))
+        if item.generic is not None:
+            stated = item.candidates[0].country
+            codes[item.id], origins[item.id] = (stated or setting, item.generic), "text" if stated else "setting"
+        elif (metonym := metonyms().get(key(item.name))) is not None:
+            codes[item.id], origins[item.id] = metonym, "list"
+        elif item.type == "ORG":
+            country = org_country(item, parsed, None)
+            codes[item.id] = (country or setting, org_sector(item, parsed))
+            origins[item.id] = "text" if country else "setting"
         elif item.type == "LOC":
-            codes[item.id] = ((item.place.country or None) if item.place else None, None)
+            codes[item.id], origins[item.id] = ((item.place.country or None) if item.place else None, None), "text"
     first_roles: dict[int, Role] = {}
     for role in roles:
         first_roles.setdefault(id(role.person), role)
     for item in clusters:
         if item.type == "PER":
-            codes[item.id] = person_code(first_roles.get(id(item)), codes)
-    return codes
+            country, sector = person_code(first_roles.get(id(item)), codes)
+            described = described_person(item, parsed)
+            country, sector = country or described[0], sector or described[1]
+            origins[item.id] = "text"
+            known = known_person(item)
+            if country is None and known[0] is not None:
+                origins[item.id] = "list"
+            country, sector = country or known[0], sector or known[1]
+            if country is None:
+                country, origins[item.id] = setting, "setting"
+            codes[item.id] = (country, sector)
+    for item_id, (country, _) in codes.items():
+        if country is None:
+            origins.pop(item_id, None)
+    return codes, origins
+
+
+def known_person(item: Cluster) -> tuple[str | None, str | None]:
+    """The country and sector of a head of state or government or a foreign minister the list knows
+    (lexicon/known_people.tsv), by the person's name or a name mention."""
+    for name in [item.name, *(c.name for c in item.candidates)]:
+        if (found := known_people().get(key(name))) is not None:
+            return found
+    return None, None
+
+
+def described_person(item: Cluster, parsed: Parsed) -> tuple[str | None, str | None]:
+    """A person's code from the words just before a mention of the name, for what the position leaves
+    open: a country adjective and a generic agent noun (`российского бизнесмена Виктора Бута`: RUS, BUS)."""
+    country = sector = None
+    lemmas = agents()[0]
+    for cand in item.candidates:
+        for token in reversed(parsed.tokens[max(0, cand.first - DESCRIPTOR_WINDOW) : cand.first]):
+            if token.pos not in {"ADJ", "NOUN", "PROPN"}:
+                break
+            lemma = token.lemma.lower()
+            if token.pos != "NOUN" and country is None:
+                country = gazetteer().adjective_country(lemma)
+            elif token.pos == "NOUN" and sector is None and lemma in lemmas:
+                sector = lemmas[lemma][0]
+    return country, sector
 
 
 def person_code(role: Role | None, codes: dict[str, tuple[str | None, str | None]]) -> tuple[str | None, str | None]:

@@ -2,6 +2,7 @@
 
 Only real date expressions count: `2 декабря`, `2 декабря 2025 года`, `02.12.2025`, and the relative
 words `сегодня`, `вчера`, `накануне`, `позавчера`, `завтра`. A bare number (`30 миллионов`) is never a date.
+A period is a month or a year: `в мае 1981 года`, `в мае`, `в 2009 году`, `в прошлом году`, `год назад`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from letopis.lexicon.dates import MONTHS, year_of
+from letopis.lexicon.dates import MONTHS, MONTHS_IN, year_of
 
 DAY_MONTH = re.compile(
     r"\b(?P<day>\d{1,2})(?:-го)?\s+(?P<month>" + "|".join(MONTHS) + r")(?:\s+(?P<year>\d{4})\s*(?:года|г\.|г\b)?)?",
@@ -50,4 +51,29 @@ def find_date(text: str, reference: date | None, future: bool = False) -> date |
     relative = RELATIVE_WORD.search(text)
     if relative is not None and reference is not None:
         return reference + timedelta(days=RELATIVE[relative.group(1).lower()])
+    return None
+
+
+MONTH_YEAR = re.compile(
+    r"\bв\s+(?P<month>" + "|".join(MONTHS_IN) + r")(?:\s+(?P<year>\d{4})\s*(?:года|г\.|г\b))?", re.IGNORECASE
+)
+YEAR = re.compile(r"\bв\s+(?P<year>\d{4})\s*(?:году|г\.|г\b)", re.IGNORECASE)
+LAST_YEAR = re.compile(r"\b(?:в\s+прошлом\s+году|год\s+назад)\b", re.IGNORECASE)
+
+
+def find_period(text: str, reference: date | None) -> tuple[date, str] | None:
+    """The first month or year `text` states, as its first day and `month` or `year`; a month without a
+    year is its last occurrence up to `reference`."""
+    found = MONTH_YEAR.search(text)
+    if found is not None:
+        month = MONTHS_IN[found["month"].lower()]
+        if found["year"]:
+            return date(int(found["year"]), month, 1), "month"
+        if reference is not None:
+            return date(reference.year - (month > reference.month), month, 1), "month"
+    year = YEAR.search(text)
+    if year is not None and 1800 <= int(year["year"]) <= 2200:
+        return date(int(year["year"]), 1, 1), "year"
+    if LAST_YEAR.search(text) is not None and reference is not None:
+        return date(reference.year - 1, 1, 1), "year"
     return None

@@ -92,3 +92,39 @@ def event_words() -> dict[str, frozenset[str]]:
     """The open word lists of the event rules by kind (event_words.tsv): `future`, `hypothetical` and
     `refusal` words of modality, `hosting` visit verbs, `place_noun` nouns before a place name."""
     return words_by_kind("event_words.tsv")
+
+
+@cache
+def agents() -> tuple[dict[str, tuple[str, str]], tuple[tuple[str, str, str], ...]]:
+    """Generic agents (agents.tsv): lemma -> (sector, name), and (stem, sector, name) for participles."""
+    lemmas: dict[str, tuple[str, str]] = {}
+    stems: list[tuple[str, str, str]] = []
+    for word, match, sector, name in rows("agents.tsv"):
+        if match == "stem":
+            stems.append((word, sector, name))
+        else:
+            lemmas[word] = (sector, name)
+    return lemmas, tuple(stems)
+
+
+@cache
+def metonyms() -> dict[str, tuple[str, str]]:
+    """Name key -> (country, sector) of the places that stand for a government body (metonyms.tsv)."""
+    return {key(name): (country, sector) for name, country, sector, _ in rows("metonyms.tsv")}
+
+
+@cache
+def known_people() -> dict[str, tuple[str, str]]:
+    """Name key (full name, another form, or a surname that only one person of the list has) -> (country,
+    sector) of the heads of state and government and foreign ministers of known_people.tsv."""
+    found: dict[str, tuple[str, str]] = {}
+    surnames: dict[str, set[tuple[str, str, str]]] = {}
+    for name, forms, country, sector, *_ in rows("known_people.tsv"):
+        for form in [name, *(f for f in forms.split("|") if f)]:
+            found[key(form)] = (country, sector)
+            surnames.setdefault(key(form).split()[-1], set()).add((key(name), country, sector))
+    for surname, people in surnames.items():
+        if len({person for person, *_ in people}) == 1 and surname not in found:
+            _, country, sector = next(iter(people))
+            found[surname] = (country, sector)
+    return found

@@ -19,6 +19,12 @@ MONTHS = {
     "декабря": 12,
 }
 
+# Month names in the prepositional case (`в мае`).
+MONTHS_IN = {
+    "январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6,
+    "июле": 7, "августе": 8, "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
+}  # fmt: skip
+
 # A date written in December in an article published in January belongs to the previous year.
 MAX_LEAD = timedelta(days=31)
 

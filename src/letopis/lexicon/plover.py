@@ -37,3 +37,9 @@ def code(type: str, mode: str | None) -> Code:
 def contexts() -> frozenset[str]:
     """The PLOVER contexts (contexts.tsv): `diplomatic`, `economic`, ..."""
     return frozenset(row[0] for row in rows("contexts.tsv"))
+
+
+@cache
+def goldstein_table() -> dict[str, float]:
+    """CAMEO code -> GDELT's GoldsteinScale (goldstein.tsv)."""
+    return {cameo: float(score) for cameo, score in rows("goldstein.tsv")}

@@ -11,7 +11,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from letopis.model import Document, Failure, Skipped
@@ -52,10 +52,17 @@ def read_file(path: Path, root: Path) -> Iterator[Document | Failure]:
     except OSError as error:
         yield Failure(where.source, error.strerror or str(error), source_id=where.source_id)
         return
-    if file_kind == "jsonl":
-        yield from read_jsonl(data, where)
-    else:
-        yield read_bytes(data, where)
+    modified = file_date(path)
+    for item in read_jsonl(data, where) if file_kind == "jsonl" else [read_bytes(data, where)]:
+        yield replace(item, file_date=modified) if isinstance(item, Document) else item
+
+
+def file_date(path: Path) -> date | None:
+    """The day (UTC) a file was last modified."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
+    except OSError:
+        return None
 
 
 def files(path: Path, root: Path, seen: set[str]) -> Iterator[Path | Failure | Skipped]:

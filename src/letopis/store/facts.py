@@ -50,7 +50,8 @@ def fact_rows(result: Extraction, doc_hash: str, aliases: dict[str, str], rows: 
             new_entities.add(corpus_id)
             rows["entities"].append({"id": corpus_id, "type": entity.type, "name": entity.name,
                                      "country": entity.country, "sector": entity.sector, "kind": entity.kind,
-                                     "lat": entity.lat, "lon": entity.lon})  # fmt: skip
+                                     "lat": entity.lat, "lon": entity.lon, "generic": entity.generic,
+                                     "country_from": entity.country_from})  # fmt: skip
         rows["doc_entities"].append({"hash": doc_hash, "local_id": entity.id, "entity": corpus_id,
                                      "name": entity.name, "merge_reason": reason})  # fmt: skip
         rows["mentions"] += [{"hash": doc_hash, "entity": corpus_id, "start": m.start, "end": m.end,
@@ -74,7 +75,7 @@ def fact_rows(result: Extraction, doc_hash: str, aliases: dict[str, str], rows: 
             "actor_countries": sorted({c for a in event.actor if (c := countries[a])}),
             "recipient_countries": sorted({c for r in event.recipient if (c := countries[r])}),
             "place": ids.get(event.place or ""), "date": event.date, "confidence": event.confidence,
-            "start": event.evidence[0].start if event.evidence else 0,
+            "start": event.evidence[0].start if event.evidence else 0, "date_precision": event.date_precision,
         })  # fmt: skip
         rows["evidence"] += [{"event": event_id, "hash": doc_hash, "start": s.start, "end": s.end,
                               "text": s.text} for s in event.evidence]  # fmt: skip
@@ -92,3 +93,30 @@ def insert(db: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]
     select = ", ".join(["unnest(?)"] * len(names))
     verb = "INSERT OR REPLACE" if replace else "INSERT"
     db.execute(f"{verb} INTO {table} ({quoted}) SELECT * FROM (SELECT {select}){suffix}", columns)
+
+
+RECODE = """
+UPDATE events SET
+  actor_countries = (SELECT coalesce(list_sort(list_distinct(list(n.country))), []) FROM entities n
+                     WHERE list_contains(events.actor, n.id) AND n.country IS NOT NULL),
+  recipient_countries = (SELECT coalesce(list_sort(list_distinct(list(n.country))), []) FROM entities n
+                         WHERE list_contains(events.recipient, n.id) AND n.country IS NOT NULL)
+WHERE hash IN (SELECT unnest(?)) OR list_has_any(list_concat(actor, recipient), ?)"""
+
+
+def uncoded(db: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """The stored entities among `ids` whose country is not stated by any text yet, with what they hold."""
+    sql = ("SELECT id, country, country_from FROM entities WHERE id IN (SELECT unnest(?))"
+           " AND coalesce(country_from, '') <> 'text'")  # fmt: skip
+    return {row[0]: (row[1], row[2]) for row in db.execute(sql, [ids]).fetchall()}
+
+
+def recode_events(
+    db: duckdb.DuckDBPyConnection, hashes: list[str], waiting: dict[str, tuple[str | None, str | None]]
+) -> None:
+    """The countries of the parties of the events of documents `hashes`, and of every stored event of an
+    entity among `waiting` whose country changed, from the corpus entities: what one article states of a
+    person (`посол Японии ...`) codes him in the articles that name him without a title."""
+    now = uncoded(db, list(waiting))
+    changed = [i for i, held in waiting.items() if now.get(i) != held]
+    db.execute(RECODE, [hashes, changed])

@@ -19,8 +19,11 @@ def alias_keys(entity: Entity, doc_hash: str) -> list[tuple[str, str]]:
     """The keys under which a document's entity can meet the same entity in other documents, first the
     one that names it, each with the reason a match on it joins them. Merges are conservative: a
     person joins by full name (any order), or by surname and initial (`Н. Кан` / `Наото Кан`); a name
-    of one word stays with its document; an organisation joins by name or by its acronym (`МИД РК` /
+    of one word stays with its document; a generic agent joins by its word, sector and country; an
+    organisation joins by name or by its acronym (`МИД РК` /
     `Министерство иностранных дел Республики Казахстан`)."""
+    if entity.generic:
+        return [(f"GEN:{entity.sector}:{entity.country}:{key(entity.name)}", "same generic agent and country")]
     if entity.type == "LOC" and entity.kind is not None:
         return [(f"LOC:{entity.country}:{entity.kind}:{key(entity.name)}", "same place in the gazetteer")]
     if entity.type == "PER":

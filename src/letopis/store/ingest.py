@@ -21,7 +21,7 @@ import duckdb
 
 from letopis.model import Document, Extraction, Failure, Skipped
 from letopis.store.dedup import Reprints, signature
-from letopis.store.facts import document_row, fact_rows, insert
+from letopis.store.facts import document_row, fact_rows, insert, recode_events, uncoded
 from letopis.store.faults import failpoint
 from letopis.store.identity import text_hash
 from letopis.store.opening import IngestLock, StoreError, first_line, open_for_writing
@@ -32,8 +32,12 @@ if TYPE_CHECKING:
     from datasketch import MinHash
 
 BATCH = 200  # documents per transaction
+# A country stated in a text wins over one from the package's lists, which wins over a document's setting.
+RANK = "CASE {0}.country_from WHEN 'text' THEN 0 WHEN 'list' THEN 1 WHEN 'setting' THEN 2 ELSE 3 END"
+BETTER = f"{RANK.format('excluded')} < {RANK.format('entities')}"
 ENTITY_UPSERT = (
-    " ON CONFLICT (id) DO UPDATE SET country = coalesce(entities.country, excluded.country),"
+    f" ON CONFLICT (id) DO UPDATE SET country = CASE WHEN {BETTER} THEN excluded.country ELSE entities.country END,"
+    f" country_from = CASE WHEN {BETTER} THEN excluded.country_from ELSE entities.country_from END,"
     " sector = coalesce(entities.sector, excluded.sector)"
 )
 
@@ -189,10 +193,12 @@ class Writer:
             for doc_hash in batch.removals:
                 self.remove(db, doc_hash)
             rows = self.rows(db, batch.extractions, now)
+            waiting = uncoded(db, [row["id"] for row in rows["entities"]])
             for table in INSERT_ORDER:
                 insert(db, table, rows[table], ENTITY_UPSERT if table == "entities" else "")
                 if table == "entities":
                     failpoint("batch-inserted")
+            recode_events(db, [h for _, h in batch.extractions], waiting)
             insert(db, "sources", [{"source_id": s, "hash": h, "source": src, "ingested_at": now}
                                    for s, (h, src) in batch.sources.items()], replace=True)  # fmt: skip
             queued = [h for _, h in batch.extractions] + sorted(batch.removals)

@@ -44,7 +44,8 @@ def extraction(db: duckdb.DuckDBPyConnection, doc_hash: str) -> Extraction:
         Event(id=e["id"], type=e["type"], mode=e["mode"], quad=e["quad"], intensity=e["intensity"],
               modality=e["modality"], contexts=tuple(e["contexts"]), topics=tuple(e["topics"]),
               actor=tuple(e["actor"]), recipient=tuple(e["recipient"]), place=e["place"], date=e["date"],
-              evidence=tuple(evidence.get(e["id"], [])), confidence=e["confidence"])
+              evidence=tuple(evidence.get(e["id"], [])), confidence=e["confidence"],
+              date_precision=e["date_precision"])
         for e in rows(db, "SELECT * FROM events WHERE hash = ? ORDER BY start", [doc_hash])
     )  # fmt: skip
     return Extraction(document(db, doc_hash), entities, jobs, events)

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-VERSION = 3
+VERSION = 4
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -34,7 +34,9 @@ CREATE TABLE IF NOT EXISTS search_queue (
 CREATE TABLE IF NOT EXISTS entities (
     id VARCHAR PRIMARY KEY,            -- corpus-wide id, stable across ingests
     type VARCHAR NOT NULL, name VARCHAR NOT NULL, country VARCHAR, sector VARCHAR,
-    kind VARCHAR, lat DOUBLE, lon DOUBLE
+    kind VARCHAR, lat DOUBLE, lon DOUBLE,
+    generic BOOLEAN NOT NULL,          -- a group or authority named by a common noun (`полиция (Россия)`)
+    country_from VARCHAR               -- text, list or setting (model.Entity); a text's country replaces the others
 );
 CREATE TABLE IF NOT EXISTS aliases (
     key VARCHAR PRIMARY KEY,           -- a normalised name, acronym or surname+initial (identity.alias_keys)
@@ -58,7 +60,8 @@ CREATE TABLE IF NOT EXISTS events (
     type VARCHAR NOT NULL, mode VARCHAR, quad INTEGER,
     intensity DOUBLE, modality VARCHAR, contexts VARCHAR[], topics VARCHAR[], actor VARCHAR[],
     recipient VARCHAR[], actor_countries VARCHAR[], recipient_countries VARCHAR[], place VARCHAR,
-    date DATE, confidence DOUBLE, start INTEGER  -- start: offset of the first evidence, for reading order
+    date DATE, confidence DOUBLE, start INTEGER, -- start: offset of the first evidence, for reading order
+    date_precision VARCHAR NOT NULL    -- day, or month / year for a stated period (`в мае 1981 года`)
 );
 CREATE TABLE IF NOT EXISTS evidence (
     event VARCHAR NOT NULL, hash VARCHAR NOT NULL, start INTEGER, "end" INTEGER, text VARCHAR
@@ -73,7 +76,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                   "agency", "units", "minhash", "duplicate_of", "similarity", "text", "language", "ingested_at"),
     "sources": ("source_id", "hash", "source", "ingested_at"),
     "rejects": ("source_id", "source", "stage", "reason", "rejected_at"),
-    "entities": ("id", "type", "name", "country", "sector", "kind", "lat", "lon"),
+    "entities": ("id", "type", "name", "country", "sector", "kind", "lat", "lon", "generic", "country_from"),
     "aliases": ("key", "entity"),
     "doc_entities": ("hash", "local_id", "entity", "name", "merge_reason"),
     "mentions": ("hash", "entity", "start", "end", "text", "anaphor"),
@@ -81,7 +84,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     "where_from"),
     "events": ("id", "hash", "event_key", "type", "mode", "quad", "intensity", "modality", "contexts", "topics",
                "actor", "recipient", "actor_countries", "recipient_countries", "place", "date", "confidence",
-               "start"),
+               "start", "date_precision"),
     "evidence": ("event", "hash", "start", "end", "text"),
 }  # fmt: skip
 

@@ -30,12 +30,14 @@ class Candidate:
 
 @dataclass(slots=True)
 class Cluster:
-    """One entity of the document and all its mentions (anaphors are added by the role extractor)."""
+    """One entity of the document and all its mentions (anaphors are added by the role extractor).
+    `generic` is the PLOVER sector of a generic agent (`полиция`, `демонстранты`), which names no one."""
 
     type: EntityType
     candidates: list[Candidate]
     anaphors: list[Mention] = field(default_factory=list)
     id: str = ""
+    generic: str | None = None
     looked: tuple[int, Place | None] = field(default=(0, None), repr=False, compare=False)
 
     @property

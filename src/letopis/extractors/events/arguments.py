@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from letopis.extractors.entities import Cluster
+from letopis.extractors.events.agents import agent_word, is_capital
 from letopis.extractors.events.antecedents import antecedent, passive_agents
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
-from letopis.extractors.events.records import Draft, Occurrence, Parties, is_party, unique
+from letopis.extractors.events.records import Draft, Occurrence, Parties, is_network, is_party, unique
 from letopis.extractors.events.triggers import Match, governed
 from letopis.extractors.events.where_when import is_direction
 from letopis.lexicon import event_words, positions
@@ -28,9 +29,11 @@ def find_parties(ctx: Context, occurrence: Occurrence, protagonist: Cluster | No
     """Actors and recipients of the event: `стороны` are the protagonist and the `с` participants, or the
     parties of the previous event; a cooperative event without a subject is the protagonist's; a host
     (`Обама принимает коллегу Саркози`) is the recipient of the visit and the guest its actor."""
-    actor, sides = subjects(ctx, occurrence.sent, occurrence.matches)
+    actor, sides = subjects(ctx, occurrence.sent, occurrence.matches, generic=False)
     if not actor and not sides:
         actor = learned_agents(ctx, occurrence)
+    if not actor and not sides:
+        actor = subjects(ctx, occurrence.sent, occurrence.matches)[0]
     explicit = bool(actor)
     recipient = recipients(ctx, occurrence, actor)
     if sides:
@@ -48,12 +51,14 @@ def find_parties(ctx: Context, occurrence: Occurrence, protagonist: Cluster | No
         and recipient
     ):
         actor, recipient = recipient, actor
-    return Parties(actor, recipient, explicit)
+    return Parties([c for c in actor if not is_network(c)], [c for c in recipient if not is_network(c)], explicit)
 
 
-def subjects(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> tuple[list[Cluster], bool]:
+def subjects(
+    ctx: Context, sent: Sentence, matches: Sequence[Match], generic: bool = True
+) -> tuple[list[Cluster], bool]:
     """Entities that are the grammatical subject of the trigger, and whether the subject is `стороны`
-    (both sides)."""
+    (both sides); generic agents of no stated country (`полиция`) only when `generic`."""
     tokens = ctx.tokens
     governors = {i for m in matches for i in m.tokens} | {tokens[m.anchor].head for m in matches}
     governors |= {
@@ -71,9 +76,10 @@ def subjects(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> tuple[li
             if subject.lemma.lower() == "сторона" and subject.feats.get("Number") == "Plur":
                 sides = True
                 continue
-            found += resolve(ctx, subject, sent)
+            found += resolve(ctx, subject, sent, generic=generic)
     if not found:
-        found = [c for agent in passive_agents(ctx, sent, governors) for c in resolve(ctx, agent, sent)]
+        agents = passive_agents(ctx, sent, governors)
+        found = [c for agent in agents for c in resolve(ctx, agent, sent, generic=generic)]
     if not found:
         found = genitive_agents(ctx, sent, matches)
     return unique(found), sides
@@ -91,25 +97,57 @@ def genitive_agents(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> l
     return [c for c in found if is_party(c)]
 
 
-def resolve(ctx: Context, token: Token, sent: Sentence, adjectives: bool = True) -> list[Cluster]:
-    """The entities a subject token stands for: its own mention, the names in its phrase (`президенты
-    России и Сербии`), a country adjective (`представители пакистанских кругов`), or what a pronoun or an
-    institution noun refers back to (`antecedent`)."""
+def resolve(
+    ctx: Context, token: Token, sent: Sentence, adjectives: bool = True, generic: bool = True
+) -> list[Cluster]:
+    """The entities a subject token stands for: its own mention (a capital as the subject or agent speaks
+    for its government: `Москва заявила`), the names in its phrase (`президенты России и Сербии`), what a
+    pronoun or an institution noun refers back to (`antecedent`), a generic agent (`власти Пакистана`,
+    `полиция`), or a country adjective (`представители пакистанских кругов`)."""
     if token.index in ctx.entity_at:
-        return [ctx.entity_at[token.index]]
+        own = ctx.entity_at[token.index]
+        acting = token.rel == "nsubj" or (token.case == "Ins" and token.rel in {"obl", "obl:agent"})
+        if acting and own.type == "LOC" and own.place is not None and is_capital(own.place):
+            return [ctx.agents.government(token, own.place)]
+        return [own]
     tokens = ctx.tokens
     phrase = [t for t in tokens[sent.first : sent.last] if governed(tokens, t.index, token.index)]
     named = unique(ctx.entity_at[t.index] for t in phrase if t.index in ctx.entity_at)
-    for kind in ("PER", "ORG", "LOC"):
+    for kind in ("PER", "ORG"):
         if any(c.type == kind for c in named):
             return [c for c in named if c.type == kind]
-    for item in phrase if adjectives else []:
-        iso3 = gazetteer().adjective_country(item.lemma) if item.pos == "ADJ" else None
-        if iso3 is not None:
-            found = ctx.countries.adjective(iso3, item)
-            return [found] if found is not None else []
+    agent = agent_word(token)
+    country, words = agent_country(phrase, named) if agent is not None else (None, [])
+    if agent is None or not (generic or country):
+        agent = None
+    if named and agent is None:
+        return named
     referent = antecedent(ctx, token)
-    return [referent] if referent is not None else []
+    if referent is not None:
+        return [referent]
+    if agent is not None:
+        span = [token, *words]
+        ends = (min(span, key=lambda t: t.index), max(span, key=lambda t: t.index))
+        return [ctx.agents.get(token, *agent, country, phrase=ends)]
+    for word in phrase if adjectives else []:
+        iso3 = gazetteer().adjective_country(word.lemma) if word.pos == "ADJ" else None
+        if iso3 is not None:
+            found = ctx.countries.adjective(iso3, word)
+            return [found] if found is not None else []
+    return []
+
+
+def agent_country(phrase: list[Token], named: list[Cluster]) -> tuple[str | None, list[Token]]:
+    """The country of a generic agent and the words of its phrase that state it: a country named in the
+    phrase (`власти Пакистана`) or a country adjective (`российские военные`)."""
+    for item in named:
+        if item.place is not None and item.place.kind == "country":
+            words = [t for t in phrase if any(c.first <= t.index < c.last for c in item.candidates)]
+            return item.place.country, words
+    for word in phrase:
+        if word.pos == "ADJ" and (iso3 := gazetteer().adjective_country(word.lemma)):
+            return iso3, [word]
+    return None, []
 
 
 def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[Cluster]) -> list[Cluster]:

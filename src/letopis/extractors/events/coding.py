@@ -40,6 +40,7 @@ def finish(
                 date=draft.date,
                 evidence=tuple(draft.evidence),
                 confidence=0.0,
+                date_precision=draft.precision,
             )
         )
     return tuple(events)

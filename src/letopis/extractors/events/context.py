@@ -1,7 +1,7 @@
 """What every event step reads: the document, its parse, its entities, and which tokens name which entity.
 Built once per document; the steps do not change it, save that resolving a country adjective
 (`пакистанских кругов`) may add the country's entity to `clusters` through `countries`, as the entity
-extractor does."""
+extractor does, and a generic agent (`полиция задержала`) its entity through `agents`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 
 from letopis.extractors.entities import Cluster, Countries
+from letopis.extractors.events.agents import Agents
 from letopis.extractors.roles import Role
 from letopis.model import Document
 from letopis.nlp import Parsed, Token
@@ -36,6 +37,7 @@ class Context:
     """Tokens of anaphors: no place is stated by them."""
     countries: Countries
     dateline: DatelineScan
+    agents: Agents
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -62,4 +64,5 @@ def build_context(doc: Document, parsed: Parsed, clusters: list[Cluster], roles:
         for i in range(*parsed.token_range(role.evidence.start, role.evidence.end))
         if entity_at.get(i) is not role.person
     )
-    return Context(doc, parsed, clusters, entity_at, described, anaphoric, Countries(clusters), DatelineScan())
+    return Context(doc, parsed, clusters, entity_at, described, anaphoric, Countries(clusters), DatelineScan(),
+                   Agents(clusters))  # fmt: skip

@@ -6,6 +6,7 @@ from __future__ import annotations
 from letopis.extractors.entities import Cluster
 from letopis.extractors.events.arguments import find_parties, subjects, with_participants
 from letopis.extractors.events.context import Context, build_context
+from letopis.extractors.events.implied import implied_actor
 from letopis.extractors.events.merging import merge
 from letopis.extractors.events.modality import find_modality
 from letopis.extractors.events.records import Draft, Occurrence, Parties, occurrences, unique
@@ -20,13 +21,15 @@ from letopis.nlp import Parsed
 # произошёл теракт`, `в Аммане прошли демонстрации`); any other trigger with nobody in it is background
 # (`после прошлогоднего теракта`), a topic (`закон о митингах`) or a generic statement.
 PLACED_ALONE = frozenset({"ASSAULT", "PROTEST"})
+DEMONSTRATIVES = frozenset({"этот", "тот", "данный"})  # closed class
 
 
 def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: list[Role]) -> list[Draft]:
     """The events of the headline and body, merged and in text order. Body sentences are read before the
     headline, so a visit's destination and the parties `стороны` refers to come from the body first; the
     destination of the first visit read with a stated place (`прибыл в Ирландию`) is the place of the
-    events read after it that state none. A trigger with no party makes no event unless it is `alone`."""
+    events read after it that state none. A trigger with no party makes no event unless it is `alone`; an
+    event with no actor takes the one its act implies, if any (`implied_actor`)."""
     ctx = build_context(doc, parsed, clusters, roles)
     sentences = [s for s in parsed.sentences if s.unit in {"headline", "body"}]
     found = {s.index: find_matches(parsed, s) for s in sentences}
@@ -35,7 +38,7 @@ def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: l
     destination: Cluster | None = None
     for sent in sorted(sentences, key=lambda s: (s.unit == "headline", s.index)):
         for occurrence in occurrences(sent, found[sent.index]):
-            if is_background(ctx, occurrence):
+            if is_background(ctx, occurrence) or refers_back(ctx, occurrence, drafts):
                 continue
             parties = find_parties(ctx, occurrence, protagonist, drafts[-1] if drafts else None)
             modality = find_modality(parsed, occurrence.matches)
@@ -45,6 +48,8 @@ def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: l
                 destination = stated
             if not (parties.actor or parties.recipient or alone(ctx, occurrence)):
                 continue
+            if not parties.actor and (implied := implied_actor(ctx, occurrence, bool(parties.recipient))):
+                parties = Parties([implied], parties.recipient, parties.explicit)
             place = stated or destination or dateline_place(ctx)
             drafts.append(draft(ctx, occurrence, parties, modality, place))
     return merge(sorted(drafts, key=lambda d: d.evidence[0].start))
@@ -80,12 +85,23 @@ def is_background(ctx: Context, occurrence: Occurrence) -> bool:
     return nouns_only and not any(with_participants(ctx, m.anchor) for m in occurrence.matches)
 
 
+def refers_back(ctx: Context, occurrence: Occurrence, drafts: list[Draft]) -> bool:
+    """`эти переговоры`, `этой встречи`: an event noun with a demonstrative names an event of its type
+    reported before, not a new one."""
+    tokens = ctx.tokens
+    sent = occurrence.sent
+    pointed = {t.head for t in tokens[sent.first : sent.last] if t.rel == "det" and t.lemma.lower() in DEMONSTRATIVES}
+    nouns = all(tokens[m.anchor].pos == "NOUN" and m.anchor in pointed for m in occurrence.matches)
+    return nouns and any(d.type == occurrence.type for d in drafts)
+
+
 def draft(ctx: Context, occurrence: Occurrence, parties: Parties, modality: str, place: Cluster | None) -> Draft:
     """The event of one type in one sentence."""
     sent = occurrence.sent
     evidence = Span(sent.start, sent.end, ctx.parsed.text[sent.start : sent.end])
     topics, contexts = find_topics(ctx.parsed, sent)
+    when, precision = event_date(ctx, sent, modality)
     return Draft(
         occurrence.type, occurrence.mode, modality, unique(parties.actor), unique(parties.recipient), place,
-        event_date(ctx, sent, modality), [evidence], topics, contexts, sent.unit, sent.index, parties.explicit,
+        when, [evidence], topics, contexts, sent.unit, sent.index, parties.explicit, precision,
     )  # fmt: skip

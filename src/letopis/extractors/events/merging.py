@@ -40,7 +40,8 @@ def join(kept: Draft, new: Draft) -> None:
     kept.actor = unique(kept.actor + new.actor)
     kept.recipient = [c for c in unique(kept.recipient + new.recipient) if all(c is not a for a in kept.actor)]
     kept.place = kept.place or new.place
-    kept.date = kept.date or new.date
+    if kept.date is None:
+        kept.date, kept.precision = new.date, new.precision
     kept.explicit_actor = kept.explicit_actor or new.explicit_actor
     kept.topics = unique(kept.topics + new.topics)
     kept.contexts = unique(kept.contexts + new.contexts)

@@ -10,6 +10,8 @@ from typing import TypeVar
 
 from letopis.extractors.entities import Cluster
 from letopis.extractors.events.triggers import Match
+from letopis.lexicon import metonyms, not_org_words
+from letopis.lexicon.names import key
 from letopis.model import Span
 from letopis.nlp import Sentence
 
@@ -71,6 +73,7 @@ class Draft:
     unit: str
     sentence: int
     explicit_actor: bool = field(default=False)
+    precision: str = field(default="day")
 
     @property
     def participants(self) -> set[int]:
@@ -82,6 +85,16 @@ def unique(items: Iterable[T]) -> list[T]:
     return list({id(item) if isinstance(item, Cluster) else item: item for item in items}.values())
 
 
+def is_network(item: Cluster) -> bool:
+    """`Интернет`, `Рунет`: named like an organisation, but no party to any event."""
+    return item.type == "ORG" and item.name in not_org_words().get("common_noun", ())
+
+
 def is_party(item: Cluster) -> bool:
-    """Persons, organisations and countries take part in events; cities and regions are where they happen."""
-    return item.type != "LOC" or (item.place is not None and item.place.kind == "country")
+    """Persons, organisations and countries take part in events, and places that stand for a government
+    (`Кремль`, lexicon/metonyms.tsv); cities and regions are where they happen, and a network is no party."""
+    if item.type == "ORG":
+        return not is_network(item)
+    if item.type != "LOC":
+        return True
+    return (item.place is not None and item.place.kind == "country") or key(item.name) in metonyms()

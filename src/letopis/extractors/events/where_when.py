@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from letopis.extractors.dates import find_date
+from letopis.extractors.dates import find_date, find_period
 from letopis.extractors.entities import Cluster
 from letopis.extractors.events.context import Context
 from letopis.lexicon import event_words
@@ -58,14 +58,19 @@ def dateline_place(ctx: Context) -> Cluster | None:
     return scan.found
 
 
-def event_date(ctx: Context, sent: Sentence, modality: str) -> date | None:
-    """A date stated in the sentence, resolved against the dateline's date, else the publication date;
-    never after publication unless the event lies in the future. Without a stated date, the reference
-    date itself."""
+def event_date(ctx: Context, sent: Sentence, modality: str) -> tuple[date | None, str]:
+    """The event's date and its precision (`day`, `month`, `year`): a date stated in the sentence,
+    resolved against the dateline's date, else the publication date; else a month or year it states (`в мае
+    1981 года`: a background event is never dated at publication); never after publication unless the
+    event lies in the future. Without a stated date or period, the reference date itself."""
     published = ctx.doc.published
     reference = ctx.doc.dateline.date if ctx.doc.dateline and ctx.doc.dateline.date else published
     text = ctx.parsed.visible(sent.start, sent.end)
-    stated = find_date(text, reference, future=modality == "future")
-    if stated is not None and (published is None or stated <= published or modality == "future"):
-        return stated
-    return reference
+    future = modality == "future"
+    stated = find_date(text, reference, future=future)
+    if stated is not None and (published is None or stated <= published or future):
+        return stated, "day"
+    period = find_period(text, reference)
+    if period is not None and (published is None or period[0] <= published or future):
+        return period
+    return reference, "day"

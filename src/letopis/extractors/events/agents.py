@@ -1,0 +1,69 @@
+"""Parties that name no one: generic agents (`полиция задержала`, `демонстранты потребовали`, `власти
+Пакистана`, lexicon/agents.tsv) and capitals that speak for their country's government (`Москва заявила`,
+`Вашингтон ввёл санкции`). An entity is made for each when it takes part in an event, one per name and
+country in a document, coded with the agent's sector."""
+
+from __future__ import annotations
+
+from letopis.extractors.entities import Candidate, Cluster
+from letopis.lexicon import agents
+from letopis.lexicon.gazetteer import Place, gazetteer
+from letopis.nlp import Token
+
+GOVERNMENT = ("GOV", "власти")
+AGENT_POS = {"NOUN", "PROPN"}
+PARTICIPLE_POS = {"VERB", "ADJ", "NOUN"}
+
+
+def agent_word(token: Token) -> tuple[str, str] | None:
+    """(sector, name) of a word that names a generic agent: a noun by its lemma, a participle by its start."""
+    lemmas, stems = agents()
+    if token.pos in AGENT_POS and (found := lemmas.get(token.lemma.lower())) is not None:
+        return found
+    text = token.text.lower()
+    if token.pos in PARTICIPLE_POS:
+        return next(((sector, name) for stem, sector, name in stems if text.startswith(stem)), None)
+    return None
+
+
+def is_capital(place: Place | None) -> bool:
+    """Whether a place is its country's capital (the city at the coordinates the gazetteer gives the
+    country, which are its capital's)."""
+    if place is None or place.kind != "city":
+        return False
+    country = gazetteer().country(place.country)
+    return country is not None and (country.lat, country.lon) == (place.lat, place.lon)
+
+
+class Agents:
+    """The document's generic agents, made on demand and added to its entities."""
+
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.clusters = clusters
+        self.made: dict[tuple[str, str | None], Cluster] = {}
+
+    def get(
+        self, token: Token, sector: str, name: str, country: str | None, implied: bool = False,
+        phrase: tuple[Token, Token] | None = None,
+    ) -> Cluster:  # fmt: skip
+        """The agent called `name` of `country` (None: the document's setting), with `token` as a mention,
+        or the `phrase` from its first to its last token (`власти Пакистана`); an anaphor when the agent is
+        only `implied` by the word, as an arrest implies who arrests."""
+        first, last = phrase or (token, token)
+        mention = Candidate("ORG", first.index, last.index + 1, first.start, last.end, name, None, country,
+                            adjective=implied)  # fmt: skip
+        item = self.made.get((name, country))
+        if item is None:
+            item = self.made[(name, country)] = Cluster("ORG", [mention], generic=sector)
+            self.clusters.append(item)
+        elif all(c.first != first.index for c in item.candidates):
+            item.candidates.append(mention)
+        return item
+
+    def government(self, token: Token, place: Place) -> Cluster:
+        """The government of the country whose capital `token` names."""
+        return self.get(token, *GOVERNMENT, place.country)
+
+    def implied(self, token: Token, sector: str, name: str) -> Cluster:
+        """The agent a trigger implies (`арестован`: the authorities), of the document's setting."""
+        return self.get(token, sector, name, None, implied=True)

@@ -1,0 +1,173 @@
+"""Actor coding for event-data users, table-driven per kind (generic agents, capitals and metonyms, implied
+authorities, known people, described persons, places of the United Kingdom), and the exports' dates,
+Goldstein and QuadClass checked on every row."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from letopis.codebook import codebook
+from letopis.evaluate.coding import Coding, measure
+from letopis.export import GDELT_COLUMNS, gdelt_rows, goldstein, plover_records, quad_class
+from letopis.model import Extraction
+from letopis.pipeline import extract, extract_document
+from letopis.read import from_text, read_paths
+from letopis.store import Store
+
+ROOT = Path(__file__).parent.parent
+
+
+def parties(result: Extraction) -> list[tuple[str, list[tuple[str, str | None, str | None]], list[str]]]:
+    by_id = {e.id: e for e in result.entities}
+    return [
+        (event.type, [(by_id[a].name, by_id[a].country, by_id[a].sector) for a in event.actor],
+         [by_id[r].name for r in event.recipient])
+        for event in result.events
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "type", "actor"),
+    [
+        # generic agents, with the country of their adjective or of the country their phrase names
+        ("Российские военные обстреляли позиции боевиков.", "ASSAULT", ("военные (Россия)", "RUS", "MIL")),
+        ("Власти Пакистана арестовали оппозиционеров и журналистов.", "COERCE", ("власти (Пакистан)", "PAK", "GOV")),
+        ("Отставки губернатора Петрова потребовали томские журналисты.", "REQUEST", ("журналисты", None, "JRN")),
+        # a capital as the subject speaks for its government; a metonym is the body it stands for
+        ("Москва заявила протест Вашингтону.", "ACCUSE", ("власти (Россия)", "RUS", "GOV")),
+        ("Кремль осудил решение Евросоюза.", "ACCUSE", ("Кремль", "RUS", "GOV")),
+        # an arrest in the passive: the authority the document names before it
+        ("МВД Грузии провело обыски. Вчера был арестован Иван Петров.", "COERCE", ("МВД Грузии", "GEO", "COP")),
+    ],
+)
+def test_coded_actor(text: str, type: str, actor: tuple[str, str | None, str | None]) -> None:
+    found = parties(extract(text))
+    assert any(t == type and actor in actors for t, actors, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Барак Обама прибыл в Берлин.", "Барак Обама", ("USA", "GOV")),  # known people
+        ("Путин заявил, что переговоры продолжатся.", "Путин", ("RUS", "GOV")),  # a surname only one has
+        ("Американский журналист Джон Смит прибыл в Москву.", "Джон Смит", ("USA", "JRN")),  # described
+        ("Российского бизнесмена Виктора Бута арестовали.", "Виктор Бут", ("RUS", "BUS")),
+        ("Рабочие захватили завод в Ньюпорте, столице Уэльса.", "Уэльс", ("GBR", None)),  # constituent country
+    ],
+)
+def test_coded_entity(text: str, name: str, code: tuple[str | None, str | None]) -> None:
+    entities = {e.name: (e.country, e.sector) for e in extract(text).entities}
+    assert entities.get(name) == code, entities
+
+
+def test_a_generic_agent_is_marked_and_takes_the_setting_country() -> None:
+    result = extract("АСТАНА. 2 декабря. KAZAKHSTAN TODAY - Полиция задержала демонстрантов у здания акимата.")
+    generic = {e.name: (e.country, e.sector) for e in result.entities if e.generic}
+    assert generic == {"полиция (Казахстан)": ("KAZ", "COP"), "демонстранты (Казахстан)": ("KAZ", "CVL")}
+
+
+@pytest.fixture(scope="module")
+def sample() -> list[Extraction]:
+    docs = [d for d in read_paths([ROOT / "samples"]) if not hasattr(d, "reason")]
+    return [extract_document(d) for d in docs]
+
+
+def test_every_gdelt_row_agrees_with_the_cameo_tables(sample: list[Extraction]) -> None:
+    column = {name: i for i, name in enumerate(GDELT_COLUMNS)}
+    rows = [row for result in sample for row in gdelt_rows(result)]
+    assert rows
+    for row in rows:
+        code = row[column["EventCode"]]
+        assert row[column["GoldsteinScale"]] == str(goldstein(code))
+        assert row[column["QuadClass"]] == str(quad_class(code))
+        assert row[column["SQLDATE"]]
+
+
+@pytest.mark.parametrize(
+    ("code", "score", "quad"),
+    [("042", 1.9, 1), ("173", -5.0, 4), ("163", -8.0, 4), ("08", 5.0, 2), ("0874", 10.0, 2), ("1056", -5.0, 3)],
+)
+def test_goldstein_and_quad_class_follow_gdelt(code: str, score: float, quad: int) -> None:
+    assert (goldstein(code), quad_class(code)) == (score, quad)
+
+
+def test_an_undated_text_is_dated_by_the_date_given_else_by_its_file(tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text("Посол Японии Масахару Коно встретился с министром иностранных дел России.", encoding="utf-8")
+    (doc,) = list(read_paths([path]))
+    result = extract_document(doc)  # type: ignore[arg-type]
+    (record,) = plover_records(result)
+    assert (record["date_source"], record["date"]) == ("file", doc.file_date.isoformat())  # type: ignore[union-attr]
+    given = extract("Посол Японии Масахару Коно встретился с министром иностранных дел России.",
+                    published=date(2024, 5, 6))  # fmt: skip
+    (record,) = plover_records(given)
+    assert (record["date_source"], record["date"]) == ("event", "2024-05-06")
+
+
+def test_coding_measure_counts_every_event(sample: list[Extraction]) -> None:
+    coding = Coding()
+    measure(sample, coding)
+    assert coding.shares["events with a coded actor"].total == sum(len(r.events) for r in sample)
+    assert coding.shares["gdelt SQLDATE filled"].value == 1.0
+
+
+def test_the_codebook_in_docs_is_the_one_letopis_prints() -> None:
+    assert (ROOT / "docs" / "codebook.md").read_text(encoding="utf-8") == codebook()
+
+
+def test_what_one_article_states_codes_a_person_in_another(tmp_path: Path) -> None:
+    """`Масахару Коно` without a title is coded by the setting (Moscow: RUS) until an article states his
+    post; then his events stored before are coded by it too."""
+    store = Store(tmp_path / "c.duckdb", write=True)
+    untitled = "Масахару Коно встретился с Сергеем Лавровым в Москве."
+    titled = "Посол Японии в России Масахару Коно встретился с министром иностранных дел России Сергеем Лавровым."
+    store.ingest([extract_document(from_text(untitled, "a.txt", "a", source_id="a.txt"))])
+    assert [e["actor_countries"] for e in store.events()] == [["RUS"]]
+    store.ingest([extract_document(from_text(titled, "b.txt", "b", source_id="b.txt"))])
+    events = {e["document"]: (e["actor_countries"], e["recipient_countries"]) for e in store.events()}
+    assert events["a"] == (["JPN"], ["RUS"])
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "precision"),
+    [
+        ("В мае 1981 года президент Франции Франсуа Миттеран провёл переговоры с Гельмутом Колем.",
+         date(1981, 5, 1), "month"),
+        ("В 2009 году полиция Грузии задержала Ивана Петрова.", date(2009, 1, 1), "year"),
+        ("В марте министр Иванов провёл переговоры с послом Японии.", date(2025, 3, 1), "month"),
+        ("Вчера министр Иванов провёл переговоры с послом Японии.", date(2025, 4, 9), "day"),
+    ],
+)  # fmt: skip
+def test_a_background_event_is_dated_at_the_period_it_states(text: str, when: date, precision: str) -> None:
+    (event, *_) = extract(text, published=date(2025, 4, 10)).events
+    assert (event.date, event.date_precision) == (when, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        ("Президент США Барак Обама прибыл в Москву. Встреча с Бараком Обамой прошла в Кремле. "
+         "Визит Барака Обамы продлится два дня. Обамой были довольны.", "Барак Обама", 4),
+        ("Переговоры Барака Обамы и Николя Саркози прошли в Белом доме. Обама заявил о поддержке.",
+         "Барак Обама", 2),
+    ],
+)  # fmt: skip
+def test_inflected_forms_of_a_name_are_one_person_in_the_nominative(text: str, name: str, mentions: int) -> None:
+    persons = {e.name: len(e.mentions) for e in extract(text).entities if e.type == "PER"}
+    assert persons.get(name) == mentions, persons
+    assert not any("Обам" in other and other != name for other in persons), persons
+
+
+def test_the_internet_is_no_party_to_an_event() -> None:
+    """factRuEval-2016 annotates `Интернет` as an organisation, and the entity stays; it takes part in no
+    event (devset book_151 made it the recipient of arrests)."""
+    text = (ROOT / "tests" / "data" / "factRuEval-2016" / "devset" / "book_151.txt").read_text(encoding="utf-8")
+    result = extract(text)
+    internet = {e.id for e in result.entities if e.name == "Интернет"}
+    assert internet
+    assert result.events
+    assert not any(internet & set(e.actor + e.recipient) for e in result.events)
