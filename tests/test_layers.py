@@ -22,10 +22,11 @@ ALLOWED = {
     "learn": {"model", "lexicon", "nlp"},
     "pipeline": {"model", "lexicon", "nlp", "extractors", "read"},
     "store": {"model", "lexicon"},
-    "export": {"model", "lexicon"},
+    "export": {"model", "lexicon", "render"},
     "render": {"model"},
     "evaluate": {"model", "lexicon", "read", "pipeline"},
-    "cli": {"model", "lexicon", "read", "pipeline", "store", "export", "render", "evaluate"},
+    "web": {"model", "lexicon", "store", "export", "render", "read", "pipeline"},
+    "cli": {"model", "lexicon", "read", "pipeline", "store", "export", "render", "evaluate", "web"},
     "__init__": {"pipeline"},
 }
 
