@@ -104,6 +104,17 @@ def places(db: duckdb.DuckDBPyConnection, filters: EventFilters) -> list[dict[st
     )
 
 
+def pairs(db: duckdb.DuckDBPyConnection, offset: int, limit: int) -> list[dict[str, Any]]:
+    """Country pairs (actor-recipient, two countries) by their number of events, the most first."""
+    return rows(
+        db,
+        "SELECT a || '-' || r AS pair, count(DISTINCT event_key) AS events FROM events,"
+        " unnest(actor_countries) AS x(a), unnest(recipient_countries) AS y(r) WHERE a <> r"
+        " GROUP BY pair ORDER BY events DESC, pair LIMIT ? OFFSET ?",
+        [limit, offset],
+    )
+
+
 def countries(db: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """Events by country taking part (as actor or recipient), the most first."""
     return rows(

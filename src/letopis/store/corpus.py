@@ -105,5 +105,8 @@ class Store:
     def places(self, filters: EventFilters | None = None) -> list[dict[str, Any]]:
         return browse.places(self.db, filters or EventFilters())
 
+    def pairs(self, offset: int = 0, limit: int = 50) -> list[dict[str, Any]]:
+        return browse.pairs(self.db, check.offset(offset), check.limit(limit, check.MAX_SEARCH_LIMIT))
+
     def countries(self) -> list[dict[str, Any]]:
         return browse.countries(self.db)
