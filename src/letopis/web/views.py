@@ -10,6 +10,7 @@ from typing import Any
 from letopis.model import Extraction
 from letopis.store import EventFilters, Store
 from letopis.store.filters import MAX_SEARCH_LIMIT
+from letopis.store.filters import pair as country_pair
 from letopis.web import paging
 
 Row = dict[str, Any]
@@ -86,8 +87,7 @@ def entity(store: Store, name: str) -> Row | None:
 
 
 def pair(store: Store, pair: str) -> Row:
-    first, second = pair.split("-", 1) if "-" in pair else (pair, "")
-    found = store.pair(first, second)
+    found = store.pair(*country_pair(pair))
     filters = EventFilters.parse(pair=found["pair"])
     by_type = counts(found["by_type"], "type")
     return {"pair": found["pair"], "events": sum(row["events"] for row in by_type), "by_type": by_type,
