@@ -19,7 +19,7 @@ from letopis.web import schemas, views
 from letopis.web.corpus import MAX_UPLOAD, Corpus, pasted, uploaded
 from letopis.web.params import Cursor, Limit, event_filters
 
-ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": schemas.Problem}, 404: {"model": schemas.Problem}}
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": schemas.Problem} for code in (400, 404, 414)}
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     **ERRORS, 401: {"model": schemas.Problem}, 413: {"model": schemas.Problem}}  # fmt: skip
 
