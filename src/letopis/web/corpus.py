@@ -1,9 +1,10 @@
-"""The app's one corpus: a read-only `Store` shared by the requests under a lock. Storing a pasted
-article closes it, writes through a writing `Store`, and opens it again."""
+"""The app's one corpus: a few read-only `Store`s lent to one request at a time. Storing a pasted article
+takes them all back and closes them, writes through a writing `Store`, and opens them again."""
 
 from __future__ import annotations
 
 import hashlib
+import queue
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,26 +20,33 @@ from letopis.store import Store
 
 MAX_UPLOAD = 200_000  # bytes of a pasted or uploaded article
 LIMITS = Limits(max_chars=MAX_UPLOAD, max_seconds=60.0)
+READERS = 4  # connections to the corpus (DuckDB runs their queries in parallel)
 
 
 class Corpus:
-    """The corpus at `path`, opened read-only; `reading()` lends the store to one request at a time."""
+    """The corpus at `path`, opened read-only; `reading()` lends a store to one request at a time."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.lock = threading.Lock()
+        self.writing = threading.Lock()
         self.extracting = threading.Lock()
-        self.store = Store(path)
+        self.readers: queue.Queue[Store] = queue.Queue()
+        for _ in range(READERS):
+            self.readers.put(Store(path))
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
-        with self.lock:
-            yield self.store
+        store = self.readers.get()
+        try:
+            yield store
+        finally:
+            self.readers.put(store)
 
     def add(self, extraction: Extraction) -> str | None:
         """Store one extraction and give its text hash; the readers wait while it is written."""
-        with self.lock:
-            self.store.close()
+        with self.writing:
+            for store in [self.readers.get() for _ in range(READERS)]:
+                store.close()
             try:
                 writer = Store(self.path, write=True)
                 try:
@@ -46,8 +54,10 @@ class Corpus:
                 finally:
                     writer.close()
             finally:
-                self.store = Store(self.path)
-            return self.store.document_hash(extraction.document.id)
+                for _ in range(READERS):
+                    self.readers.put(Store(self.path))
+        with self.reading() as store:
+            return store.document_hash(extraction.document.id)
 
     def extract(self, doc: Document) -> Extraction:
         """The extraction of a pasted or uploaded document; a failure is a ValueError saying why."""
