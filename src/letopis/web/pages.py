@@ -31,10 +31,16 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 FILTERS = ("entity", "pair", "type", "context", "topic", "place", "since", "until", "min_confidence")
 
 
+TWINS = {"/": "/api/summary", "/paste": "/api/docs#/default/extract_api_extract_post"}
+
+
 def twin(request: Request) -> str:
-    """The JSON twin of a page: `/api` + its path and query."""
-    path = "/api/summary" if request.url.path == "/" else "/api" + request.url.path
-    return path + (f"?{request.url.query}" if request.url.query else "")
+    """The JSON twin of a page: `/api` + its path and query (the overview's is the summary; the paste
+    form's is `POST /api/extract`, shown in the API docs)."""
+    path = request.url.path
+    if path in TWINS:
+        return TWINS[path]
+    return "/api" + path + (f"?{request.url.query}" if request.url.query else "")
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
