@@ -82,7 +82,8 @@ def test_a_bad_parameter_is_a_400_saying_why(client: TestClient, url: str, messa
     assert message in get(client, url, 400)["detail"]
 
 
-@pytest.mark.parametrize("url", ["/api/document/nothing", "/api/event/nothing", "/api/entity/Никто Никтович"])
+@pytest.mark.parametrize("url", ["/api/document/nothing", "/api/event/nothing", "/api/entity/Никто Никтович",
+                                 "/api/entity/A%2FB"])
 def test_what_is_not_there_is_a_404(client: TestClient, url: str) -> None:
     assert "no " in get(client, url, 404)["detail"]
 

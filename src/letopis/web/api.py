@@ -119,7 +119,7 @@ def entities(of: Of, request: Request, asked: Asked, type: Annotated[str | None,
         return views.entities(store, type or None, cursor, limit, request.url.path, asked)
 
 
-@router.get("/entity/{name}", response_model=schemas.EntityDetail)
+@router.get("/entity/{name:path}", response_model=schemas.EntityDetail)
 def entity(of: Of, name: str) -> dict[str, Any]:
     """An entity across the corpus: positions over time, aliases, counterparts, events and their timeline."""
     with of.reading() as store:

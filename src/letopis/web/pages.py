@@ -130,7 +130,7 @@ def entities(request: Request, of: Of, asked: Asked, type: Annotated[str | None,
     return render(request, "entities.html", found=found, kind=type or "")
 
 
-@router.get("/entity/{name}")
+@router.get("/entity/{name:path}")
 def entity(request: Request, of: Of, name: str) -> Response:
     with of.reading() as store:
         found = views.entity(store, name)
