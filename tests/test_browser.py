@@ -154,3 +154,14 @@ def test_a_hostile_article_runs_no_script(page: Page, base: str) -> None:
     assert page.locator("#article-text script, #article-text img, a[href^='javascript:']").count() == 0
     assert dialogs == []
     shot(page, "hostile")
+
+
+def test_nothing_is_fetched_from_elsewhere(page: Page, base: str) -> None:
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    for path in ["/", "/pair/KAZ-PAK", "/document/000_f9e879b08a32d2e4", "/api/docs"]:
+        page.goto(base + path)
+    page.wait_for_selector(".opblock")
+    assert page.locator(".opblock").count() == 12
+    shot(page, "api-docs")
+    assert asked and all(url.startswith(base) for url in asked), [u for u in asked if not u.startswith(base)]

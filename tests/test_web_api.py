@@ -188,6 +188,12 @@ def test_every_page_has_a_json_twin(client: TestClient, url: str) -> None:
     assert client.get(url + ("&" if "?" in url else "?") + "lang=en").status_code == 200
 
 
+def test_english_labels_stay_once_asked(client: TestClient) -> None:
+    assert "Events by month" in client.get("/?lang=en").text
+    assert ">Search<" in client.get("/events").text  # the cookie keeps English
+    assert "События по месяцам" in client.get("/?lang=ru").text
+
+
 def test_pages_show_errors_as_pages(client: TestClient) -> None:
     page = client.get("/events?type=MEET")
     assert page.status_code == 400 and "text/html" in page.headers["content-type"]

@@ -44,10 +44,15 @@ def twin(request: Request) -> str:
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
-    lang = request.query_params.get("lang", "ru")
-    return TEMPLATES.TemplateResponse(
+    """A page in the language asked for (`?lang=en`), remembered in a cookie for the pages after it."""
+    asked = request.query_params.get("lang")
+    lang = "en" if (asked or request.cookies.get("lang")) == "en" else "ru"
+    response = TEMPLATES.TemplateResponse(
         request, name, {"t": words(lang), "lang": lang, "twin": twin(request), **context}, status_code=status
     )
+    if asked is not None:
+        response.set_cookie("lang", lang, samesite="lax")
+    return response
 
 
 def error(request: Request, status: int, detail: str) -> Response:
