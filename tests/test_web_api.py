@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from letopis.cli import app as cli
+from letopis.cli.serve import loopback
 from letopis.web import create_app
 from tests.conftest import copy_of
 
@@ -218,3 +219,12 @@ def test_serve_refuses_an_open_address_without_a_token(web_corpus: Path, tmp_pat
     assert result.exit_code == 1 and "--token" in result.output
     missing = runner.invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 1 and "no corpus" in missing.output
+
+
+ADDRESSES = [["127.0.0.1", True], ["localhost", True], ["::1", True], ["127.0.0.2", True], ["0.0.0.0", False],
+             ["192.168.1.5", False], ["example.org", False]]  # fmt: skip
+
+
+@pytest.mark.parametrize("host,local", ADDRESSES)
+def test_which_addresses_are_loopback(host: str, local: bool) -> None:
+    assert loopback(host) is local
