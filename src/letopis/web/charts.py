@@ -25,9 +25,10 @@ def color(name: str, names: list[str]) -> str:
     return PALETTE[names.index(name) % len(PALETTE)]
 
 
-def svg(body: str, width: int, height: int, label: str, kind: str) -> Markup:
+def svg(body: str, width: float, height: float, label: str, kind: str, origin: tuple[float, float] = (0, 0)) -> Markup:
+    box = f"{origin[0]:.0f} {origin[1]:.0f} {width:.0f} {height:.0f}"
     return Markup(
-        f'<svg class="chart {kind}" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}"'
+        f'<svg class="chart {kind}" viewBox="{box}" role="img" aria-label="{escape(label)}"'
         f' xmlns="http://www.w3.org/2000/svg">{body}</svg>'
     )
 
@@ -114,9 +115,20 @@ def project(lat: float, lon: float) -> tuple[float, float]:
     return 2 * (lon + 180), 2 * (90 - lat)
 
 
-def world(points: list[Row], label: str, by_country: list[Row] | None = None) -> Markup:
+def around(points: list[Row]) -> tuple[float, float, float, float]:
+    """The part of the map (x, y, width, height) around the points, with a margin, at the map's proportions."""
+    xs = [project(p["lat"], p["lon"])[0] for p in points]
+    ys = [project(p["lat"], p["lon"])[1] for p in points]
+    width = max(max(xs) - min(xs) + 80, 2 * (max(ys) - min(ys) + 40), 160.0)
+    height = width / 2
+    x = min(max((max(xs) + min(xs) - width) / 2, 0), WIDTH - width)
+    y = min(max((max(ys) + min(ys) - height) / 2, 0), HEIGHT - height)
+    return x, y, width, height
+
+
+def world(points: list[Row], label: str, by_country: list[Row] | None = None, zoom: bool = False) -> Markup:
     """A world map: countries shaded by their events (`by_country`: name = ISO alpha-3, events) and a
-    circle for each point (name, lat, lon, events)."""
+    circle for each point (name, lat, lon, events); `zoom` shows only the part around the points."""
     counts = {r["name"]: r["events"] for r in by_country or []}
     top = max(counts.values(), default=1)
     land = "".join(
@@ -125,15 +137,24 @@ def world(points: list[Row], label: str, by_country: list[Row] | None = None) ->
         if code in counts else f'<path d="{d}" class="land" fill="#ddd"><title>{code}</title></path>'
         for code, d in shapes().items()
     )  # fmt: skip
+    located = [p for p in points if p.get("lat") is not None and p.get("lon") is not None]
+    x, y, width, height = around(located) if zoom and located else (0.0, 0.0, float(WIDTH), HEIGHT - 60.0)
+    return svg(land + dots(located, width / WIDTH, zoom), width, height, label, "map", (x, y))
+
+
+def dots(points: list[Row], scale: float, named: bool) -> str:
+    """A circle for each point, as large as its events (`named`: with the place's name beside it)."""
     biggest = max((p["events"] for p in points), default=1)
-    dots = "".join(
-        f'<circle cx="{project(p["lat"], p["lon"])[0]:.1f}" cy="{project(p["lat"], p["lon"])[1]:.1f}"'
-        f' r="{2 + 8 * math.sqrt(p["events"] / biggest):.1f}" class="point"><title>{escape(p["name"])}:'
-        f" {p['events']}</title></circle>"
-        for p in points
-        if p.get("lat") is not None and p.get("lon") is not None
-    )
-    return svg(land + dots, WIDTH, HEIGHT - 60, label, "map")  # down to 60° S: Antarctica is left out
+    out = []
+    for p in points:
+        cx, cy = project(p["lat"], p["lon"])
+        radius = (2 + 8 * math.sqrt(p["events"] / biggest)) * scale
+        out.append(f'<circle cx="{cx:.2f}" cy="{cy:.2f}" r="{radius:.2f}" class="point"><title>{escape(p["name"])}:'
+                   f" {p['events']}</title></circle>")  # fmt: skip
+        if named:
+            out.append(f'<text x="{cx + radius * 1.3:.2f}" y="{cy + radius / 2:.2f}" font-size="{12 * scale:.2f}">'
+                       f"{escape(p['name'])}</text>")  # fmt: skip
+    return "".join(out)
 
 
 def capitals(by_country: list[Row]) -> list[Row]:
