@@ -57,7 +57,16 @@ def test_search_with_snippets_and_cursor(client: TestClient) -> None:
     assert following["items"] and following["items"][0]["document"] != KEY
 
 
+def test_search_with_event_filters(client: TestClient) -> None:
+    found = get(client, "/api/search?q=Казахстан&pair=KAZ-PAK&type=CONSULT")
+    assert [hit["document"] for hit in found["items"]] == [KEY]
+    assert get(client, "/api/search?q=Казахстан&since=2030-01-01")["items"] == []
+    page = client.get("/search?q=Казахстан&pair=KAZ-PAK")
+    assert page.status_code == 200 and page.text.count('class="hit"') == 1
+
+
 bad_requests = [
+    ["/api/search?q=Казахстан&type=MEET", "type 'MEET' is not one of"],
     ["/api/search?q=", "q"],
     ["/api/search?q=" + "a" * 1001, "q"],
     ["/api/search?q=Казахстан&limit=0", "limit"],

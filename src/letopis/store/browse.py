@@ -67,6 +67,17 @@ def event(db: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None
             "sources": sources, "evidence": reports}  # fmt: skip
 
 
+def event_documents(db: duckdb.DuckDBPyConnection, filters: EventFilters) -> set[str]:
+    """The keys of the documents that report an event kept by `filters` (any report of it)."""
+    sql, params = event_query(db, filters, lean=True)
+    found = db.execute(
+        f"SELECT DISTINCT d.doc_key FROM ({sql}) p JOIN events e1 ON e1.id = p.id"
+        " JOIN events e2 ON e2.event_key = e1.event_key JOIN documents d ON d.hash = e2.hash",
+        params,
+    ).fetchall()
+    return {row[0] for row in found}
+
+
 def by_month_and_type(db: duckdb.DuckDBPyConnection, filters: EventFilters) -> list[dict[str, Any]]:
     """Events kept by `filters` counted by month and PLOVER type (events without a date left out)."""
     sql, params = event_query(db, filters, lean=True)

@@ -96,6 +96,10 @@ class Store:
     def event(self, event_id: str) -> dict[str, Any] | None:
         return browse.event(self.db, check.text("event", event_id))
 
+    def event_documents(self, filters: EventFilters) -> set[str]:
+        """The keys of the documents that report an event kept by `filters`."""
+        return browse.event_documents(self.db, filters)
+
     def by_month_and_type(self, filters: EventFilters | None = None) -> list[dict[str, Any]]:
         return browse.by_month_and_type(self.db, filters or EventFilters())
 

@@ -69,10 +69,11 @@ def summary(of: Of) -> dict[str, Any]:
 
 @router.get("/search", response_model=schemas.SearchPage)
 def search(of: Of, request: Request, asked: Asked, q: Annotated[str, Query(min_length=1, max_length=1000)],
-           cursor: Cursor = None, limit: Limit = 20) -> dict[str, Any]:  # fmt: skip
-    """Documents by words in any form (Russian morphology, BM25), with snippets: matches in [brackets]."""
+           filters: Filters, cursor: Cursor = None, limit: Limit = 20) -> dict[str, Any]:  # fmt: skip
+    """Documents by words in any form (Russian morphology, BM25), with snippets: matches in [brackets]; with
+    event filters, only the documents reporting an event they keep."""
     with of.reading() as store:
-        return views.search(store, q, cursor, limit, request.url.path, asked)
+        return views.search(store, q, filters, cursor, limit, request.url.path, asked)
 
 
 @router.get("/documents", response_model=schemas.DocumentPage)

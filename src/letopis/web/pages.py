@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from letopis.lexicon.plover import TYPES, contexts
 from letopis.model import Extraction
 from letopis.render import positions
+from letopis.store import EventFilters
 from letopis.store.filters import topic_names
 from letopis.web import charts, markup, views
 from letopis.web.api import Asked, Filters, NotFound, Of, extract_request
@@ -67,13 +68,14 @@ def overview(request: Request, of: Of) -> Response:
 
 
 @router.get("/search")
-def search(request: Request, of: Of, asked: Asked, q: Annotated[str, Query(max_length=1000)] = "",
+def search(request: Request, of: Of, asked: Asked, filters: Filters, q: Annotated[str, Query(max_length=1000)] = "",
            cursor: Cursor = None, limit: Limit = 20) -> Response:  # fmt: skip
     found = None
     if q.strip():
         with of.reading() as store:
-            found = views.search(store, q, cursor, limit, request.url.path, asked)
-    return render(request, "search.html", q=q, found=found)
+            found = views.search(store, q, filters, cursor, limit, request.url.path, asked)
+    return render(request, "search.html", q=q, found=found, asked=asked, choices=choices(),
+                  filtering=filters != EventFilters())
 
 
 @router.get("/documents")

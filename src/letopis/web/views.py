@@ -34,11 +34,17 @@ def summary(store: Store) -> Row:
             "countries": counts(store.countries(), "country")}  # fmt: skip
 
 
-def search(store: Store, q: str, cursor: str | None, limit: int, path: str, query: dict[str, Any]) -> Row:
+def search(store: Store, q: str, filters: EventFilters, cursor: str | None, limit: int, path: str,
+           query: dict[str, Any]) -> Row:  # fmt: skip
+    """Documents found by words, those reporting an event kept by `filters` only (when there are any)."""
     offset, size = paging.decode(cursor), paging.page_size(limit)
     if offset + size >= MAX_SEARCH_LIMIT:
         raise ValueError(f"search shows the first {MAX_SEARCH_LIMIT} documents only")
-    hits = store.search(q, offset + size + 1)
+    if filters == EventFilters():
+        hits = store.search(q, offset + size + 1)
+    else:
+        kept = store.event_documents(filters)
+        hits = [hit for hit in store.search(q, MAX_SEARCH_LIMIT) if hit["document"] in kept]
     return {"query": q, **page(hits[offset:], offset, size, path, query)}
 
 
