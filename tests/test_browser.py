@@ -4,6 +4,7 @@ Without /usr/bin/chromium the tests skip, except in CI (env CI set), where they 
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import threading
@@ -122,6 +123,17 @@ def test_paste_an_article_and_store_it(page: Page, base: str) -> None:
     page.click("form.store button")
     page.wait_for_selector(".stored")
     assert page.locator(".event-records li a").count() > 0
+
+
+def test_upload_a_jsonl_file(page: Page, base: str) -> None:
+    record = json.dumps({"id": "upload-1", "title": "Визит", "text": PASTED}, ensure_ascii=False) + "\n"
+    page.goto(f"{base}/paste")
+    page.set_input_files("input[type=file]", files=[{"name": "news.jsonl", "mimeType": "application/jsonl",
+                                                     "buffer": record.encode()}])  # fmt: skip
+    page.click("#paste-extract")
+    page.wait_for_selector(".event-records li")
+    assert page.locator("h1").inner_text() == "Визит"
+    shot(page, "upload")
 
 
 def test_export_csv(page: Page, base: str) -> None:
