@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, FilePayload, Page, sync_playwright
 
 from letopis.web import create_app
 from tests.conftest import copy_of
@@ -128,8 +128,8 @@ def test_paste_an_article_and_store_it(page: Page, base: str) -> None:
 def test_upload_a_jsonl_file(page: Page, base: str) -> None:
     record = json.dumps({"id": "upload-1", "title": "Визит", "text": PASTED}, ensure_ascii=False) + "\n"
     page.goto(f"{base}/paste")
-    page.set_input_files("input[type=file]", files=[{"name": "news.jsonl", "mimeType": "application/jsonl",
-                                                     "buffer": record.encode()}])  # fmt: skip
+    upload = FilePayload(name="news.jsonl", mimeType="application/jsonl", buffer=record.encode())
+    page.set_input_files("input[type=file]", files=[upload])
     page.click("#paste-extract")
     page.wait_for_selector(".event-records li")
     assert page.locator("h1").inner_text() == "Визит"
