@@ -1,12 +1,14 @@
-# Two entry points for a newcomer: `make demo` (install, extract the bundled samples, store them in a
-# local corpus and print its summary) and `make test`.
+# Two entry points for a newcomer: `make demo` (install, store the bundled corpus in a local demo corpus
+# and serve the web app over it, printing its URL) and `make test`. `make summary` is the CLI's demo.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 export OPENBLAS_NUM_THREADS := 1
 NEREL ?= ../shared/benchmarks/NEREL-v1.1
+PORT ?= 8000
+DEMO := .letopis/demo.duckdb
 
-.PHONY: install demo test lint bench bench-store bench-pathological model calibrate
+.PHONY: install demo summary test lint bench bench-store bench-pathological model calibrate
 
 $(BIN)/letopis: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,11 +18,17 @@ $(BIN)/letopis: pyproject.toml
 
 install: $(BIN)/letopis
 
+# The reference article and the 122 factRuEval devset texts, in a fresh corpus (whatever schema came before).
 demo: install
+	rm -rf $(DEMO) $(DEMO).search $(DEMO).lock
+	$(BIN)/letopis ingest samples/ tests/data/factRuEval-2016/devset --db $(DEMO)
+	$(BIN)/letopis serve --db $(DEMO) --port $(PORT)
+
+summary: install
 	$(BIN)/letopis extract samples/ --format text
-	rm -rf .letopis/demo.duckdb .letopis/demo.duckdb.search .letopis/demo.duckdb.lock  # a fresh demo corpus, whatever schema came before
-	$(BIN)/letopis ingest samples/ --db .letopis/demo.duckdb
-	$(BIN)/letopis summary --db .letopis/demo.duckdb
+	rm -rf .letopis/summary.duckdb .letopis/summary.duckdb.search .letopis/summary.duckdb.lock
+	$(BIN)/letopis ingest samples/ --db .letopis/summary.duckdb
+	$(BIN)/letopis summary --db .letopis/summary.duckdb
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts

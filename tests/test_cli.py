@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from letopis.cli import app
-from letopis.cli.output import tsv_cell
+from letopis.export import tsv_cell
 from letopis.render import printable
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "000_f9e879b08a32d2e4.txt"

@@ -22,11 +22,12 @@ ALLOWED = {
     "learn": {"model", "lexicon", "nlp"},
     "pipeline": {"model", "lexicon", "nlp", "extractors", "read"},
     "store": {"model", "lexicon"},
-    "export": {"model", "lexicon"},
+    "export": {"model", "lexicon", "render"},
     "render": {"model"},
     "codebook": {"model", "lexicon", "export"},
     "evaluate": {"model", "lexicon", "read", "pipeline", "export"},
-    "cli": {"model", "lexicon", "read", "pipeline", "store", "export", "render", "evaluate", "codebook"},
+    "web": {"model", "lexicon", "store", "export", "render", "read", "pipeline", "codebook"},
+    "cli": {"model", "lexicon", "read", "pipeline", "store", "export", "render", "evaluate", "codebook", "web"},
     "__init__": {"pipeline"},
 }
 

@@ -1,4 +1,5 @@
-"""Event exports: PLOVER JSONL records and GDELT 2.0 Events-style TSV rows.
+"""Event exports: PLOVER JSONL records and GDELT 2.0 Events-style TSV rows; a query's event rows written
+as CSV, JSONL, PLOVER or GDELT (`write_rows`, for the CLI and the web app).
 
 PLOVER (openeventdata/PLOVER manual): `id`, `date`, `actor` and `recipient` as lists of entity objects
 (`code` is the ISO alpha-3 country, `sector`, `entity_text`, `identifier_id`, `office`), `event`,
@@ -17,13 +18,18 @@ file's date (PLOVER's `date_source` says which: `event`, `publication`, `file`).
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TextIO
 
 from letopis.lexicon.gazetteer import gazetteer
 from letopis.lexicon.plover import code, goldstein_table
 from letopis.model import Document, Entity, Event, Extraction
+from letopis.render import printable
 
 CODER = "letopis 0.1.0"
 AUXILIARY = {"future": "future", "negated": "negation", "hypothetical": "hypothetical"}
@@ -203,3 +209,50 @@ def gdelt_rows(result: Extraction) -> list[list[str]]:
                 ]
             )
     return rows
+
+
+def write_csv(rows: list[dict[str, Any]], sink: TextIO) -> None:
+    """Rows as CSV with a header (`id` alone when there are none), control characters but tabs and line
+    breaks escaped."""
+    writer = csv.DictWriter(sink, fieldnames=list(rows[0]) if rows else ["id"])
+    writer.writeheader()
+    writer.writerows({k: printable(cell(v), keep="\n\t") for k, v in row.items()} for row in rows)
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(cell(v) for v in value)
+    return str(value)
+
+
+def write_events(result: Extraction, events_format: str, sink: TextIO) -> None:
+    """The events of `result` as PLOVER JSONL (`events_format` plover) or GDELT TSV rows (gdelt)."""
+    if events_format == "plover":
+        sink.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in plover_records(result))
+    else:
+        sink.writelines("\t".join(tsv_cell(c) for c in r) + "\n" for r in gdelt_rows(result))
+
+
+def tsv_cell(value: str) -> str:
+    """A TSV cell holds no tab, line break or control character."""
+    return printable(" ".join(value.split()), keep="")
+
+
+def write_rows(rows: list[dict[str, Any]], export_format: str, sink: TextIO,
+               extraction: Callable[[str], Extraction]) -> None:  # fmt: skip
+    """Event rows of a query as csv, jsonl, plover or gdelt; for PLOVER and GDELT each document's
+    extraction is rebuilt by `extraction(text hash)` and only the events in `rows` are written."""
+    if export_format == "csv":
+        write_csv(rows, sink)
+        return
+    if export_format == "jsonl":
+        sink.writelines(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
+        return
+    if export_format == "gdelt":
+        sink.write("\t".join(GDELT_COLUMNS) + "\n")
+    wanted = {row["id"] for row in rows}
+    for doc_hash in dict.fromkeys(row["hash"] for row in rows):
+        full = extraction(doc_hash)
+        write_events(replace(full, events=tuple(e for e in full.events if e.id in wanted)), export_format, sink)

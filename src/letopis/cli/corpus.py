@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated
 
 import typer
 
@@ -25,8 +23,8 @@ from letopis.cli.options import (
     language,
     with_filters,
 )
-from letopis.cli.output import Table, emit, say, user_errors, write, write_csv, write_events
-from letopis.export import GDELT_COLUMNS
+from letopis.cli.output import Table, emit, say, user_errors, write
+from letopis.export import write_rows
 from letopis.model import MAX_CHARS, MAX_SECONDS, Limits
 from letopis.store import EventFilters, Store
 
@@ -117,26 +115,10 @@ def export(
         rows = store.events(limit=10**6, filters=filters)
         try:
             with output.open("w", encoding="utf-8", newline="") as sink:
-                write_export(store, export_format, rows, sink)
+                write_rows(rows, export_format, sink, store.extraction)
         except OSError as error:
             raise ValueError(f"cannot write {output}: {error.strerror or error}") from None
     typer.echo(f"{len(rows)} events -> {output}")
-
-
-def write_export(store: Store, export_format: Export, rows: list[dict[str, Any]], sink: TextIO) -> None:
-    if export_format is Export.csv:
-        write_csv(rows, sink)
-        return
-    if export_format is Export.jsonl:
-        sink.writelines(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
-        return
-    if export_format is Export.gdelt:
-        sink.write("\t".join(GDELT_COLUMNS) + "\n")
-    wanted = {row["id"] for row in rows}
-    for doc_hash in dict.fromkeys(row["hash"] for row in rows):
-        full = store.extraction(doc_hash)
-        chosen = replace(full, events=tuple(e for e in full.events if e.id in wanted))
-        write_events(chosen, export_format, sink)
 
 
 def pair(

@@ -16,8 +16,8 @@ import typer
 
 from letopis.cli.inputs import Inputs
 from letopis.cli.options import Lang, MaxChars, MaxSeconds, Published, Verbose, language
-from letopis.cli.output import say, user_errors, write, write_events
-from letopis.export import GDELT_COLUMNS
+from letopis.cli.output import say, user_errors, write
+from letopis.export import GDELT_COLUMNS, write_events
 from letopis.model import MAX_CHARS, MAX_SECONDS, Extraction, Limits
 from letopis.render import render_text
 

@@ -3,7 +3,6 @@ CSV, events as PLOVER JSONL or GDELT TSV; a user's error as one line on stderr."
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterator
@@ -13,8 +12,7 @@ from typing import Any, TextIO
 
 import typer
 
-from letopis.export import gdelt_rows, plover_records
-from letopis.model import Extraction
+from letopis.export import cell, write_csv
 from letopis.render import printable
 from letopis.store import StoreError
 
@@ -60,32 +58,3 @@ def emit(rows: list[dict[str, Any]], output_format: Table) -> None:
     widths = [min(60, max(len(h), *(len(c[i]) for c in cells))) for i, h in enumerate(header)]
     for line in [header, *cells]:
         write("  ".join(c[:w].ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() + "\n")
-
-
-def write_csv(rows: list[dict[str, Any]], sink: TextIO) -> None:
-    """Rows as CSV with a header (`id` alone when there are none), control characters but tabs and line
-    breaks escaped."""
-    writer = csv.DictWriter(sink, fieldnames=list(rows[0]) if rows else ["id"])
-    writer.writeheader()
-    writer.writerows({k: printable(cell(v), keep="\n\t") for k, v in row.items()} for row in rows)
-
-
-def cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(cell(v) for v in value)
-    return str(value)
-
-
-def write_events(result: Extraction, events_format: str, sink: TextIO) -> None:
-    """The events of `result` as PLOVER JSONL (`events_format` plover) or GDELT TSV rows (gdelt)."""
-    if events_format == "plover":
-        sink.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in plover_records(result))
-    else:
-        sink.writelines("\t".join(tsv_cell(c) for c in r) + "\n" for r in gdelt_rows(result))
-
-
-def tsv_cell(value: str) -> str:
-    """A TSV cell holds no tab, line break or control character."""
-    return printable(" ".join(value.split()), keep="")

@@ -9,8 +9,8 @@ from typing import Any
 import duckdb
 
 from letopis.model import Extraction
+from letopis.store import browse, queries, records
 from letopis.store import filters as check
-from letopis.store import queries, records
 from letopis.store.filters import EventFilters
 from letopis.store.ingest import IngestReport, Item, Process, Writer
 from letopis.store.opening import open_for_reading, open_for_writing
@@ -81,3 +81,36 @@ class Store:
 
     def export_parquet(self, path: Path, filters: EventFilters | None = None) -> int:
         return queries.export_parquet(self.db, path, filters or EventFilters())
+
+    def documents(self, offset: int = 0, limit: int = 50) -> list[dict[str, Any]]:
+        return browse.documents(self.db, check.offset(offset), check.limit(limit, check.MAX_SEARCH_LIMIT))
+
+    def document_hash(self, key: str) -> str | None:
+        """The text hash of a document named by its key (file stem, JSONL id) or by its hash."""
+        return browse.document_hash(self.db, check.text("document", key))
+
+    def entities(self, kind: str | None = None, offset: int = 0, limit: int = 50) -> list[dict[str, Any]]:
+        wanted = check.choice("type", kind, frozenset({"PER", "ORG", "LOC"}), fold=True) if kind else None
+        return browse.entities(self.db, wanted, check.offset(offset), check.limit(limit, check.MAX_SEARCH_LIMIT))
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        return browse.event(self.db, check.text("event", event_id))
+
+    def event_documents(self, filters: EventFilters) -> set[str]:
+        """The keys of the documents that report an event kept by `filters`."""
+        return browse.event_documents(self.db, filters)
+
+    def by_month_and_type(self, filters: EventFilters | None = None) -> list[dict[str, Any]]:
+        return browse.by_month_and_type(self.db, filters or EventFilters())
+
+    def network(self, filters: EventFilters | None = None) -> list[dict[str, Any]]:
+        return browse.network(self.db, filters or EventFilters())
+
+    def places(self, filters: EventFilters | None = None) -> list[dict[str, Any]]:
+        return browse.places(self.db, filters or EventFilters())
+
+    def pairs(self, offset: int = 0, limit: int = 50) -> list[dict[str, Any]]:
+        return browse.pairs(self.db, check.offset(offset), check.limit(limit, check.MAX_SEARCH_LIMIT))
+
+    def countries(self) -> list[dict[str, Any]]:
+        return browse.countries(self.db)

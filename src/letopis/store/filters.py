@@ -85,6 +85,12 @@ def limit(value: int, most: int = MAX_LIMIT) -> int:
     return value
 
 
+def offset(value: int) -> int:
+    if not 0 <= value <= MAX_LIMIT:
+        raise ValueError(f"the offset is a number from 0 to {MAX_LIMIT:,}, not {value:,}")
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilters:
     """What an event query keeps: events of an entity (by name), of a country pair (either direction,

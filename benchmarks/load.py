@@ -1,0 +1,110 @@
+"""Load benchmark of the web app on loopback: CLIENTS concurrent clients for SECONDS seconds, each asking
+in turn for a search, a filtered event list, an entity page and a country-pair dashboard (the JSON
+twins), bounded by --max-requests per client. Prints p50 and p95 per kind and overall, and the errors.
+
+    .venv/bin/python benchmarks/load.py --db .letopis/demo.duckdb          # starts `letopis serve` itself
+    .venv/bin/python benchmarks/load.py --url http://127.0.0.1:8000        # or a server already running
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+PATHS = {
+    "search": "/api/search?q=" + quote("Казахстан"),
+    "events": "/api/events?pair=KAZ-PAK&type=CONSULT",
+    "entity": "/api/entity/" + quote("Ержан Кистафин"),
+    "pair": "/api/pair/KAZ-PAK",
+}
+
+
+def client(base: str, until: float, most: int, times: dict[str, list[float]], errors: list[str]) -> None:
+    done = 0
+    while time.monotonic() < until and done < most:
+        for kind, path in PATHS.items():
+            start = time.perf_counter()
+            try:
+                with urllib.request.urlopen(base + path, timeout=30) as response:
+                    response.read()
+            except (urllib.error.URLError, OSError) as error:
+                errors.append(f"{kind}: {error}")
+                continue
+            times[kind].append((time.perf_counter() - start) * 1000)
+        done += 1
+
+
+def percentile(values: list[float], share: float) -> float:
+    return statistics.quantiles(values, n=100)[int(share * 100) - 1] if len(values) > 1 else values[0]
+
+
+def run(base: str, clients: int, seconds: float, most: int) -> int:
+    times: dict[str, list[float]] = {kind: [] for kind in PATHS}
+    errors: list[str] = []
+    until = time.monotonic() + seconds
+    threads = [threading.Thread(target=client, args=(base, until, most, times, errors)) for _ in range(clients)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    everything = [t for values in times.values() for t in values]
+    print(f"{clients} clients, {elapsed:.0f} s, {len(everything)} requests ({len(everything) / elapsed:.0f}/s), "
+          f"{len(errors)} errors")  # fmt: skip
+    for kind, values in [*times.items(), ("all", everything)]:
+        if values:
+            p50, p95 = percentile(values, 0.5), percentile(values, 0.95)
+            print(f"{kind:8} n={len(values):6}  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms")
+    for error in errors[:5]:
+        print("error:", error)
+    return 1 if errors else 0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=Path, help="Serve this corpus on a free loopback port for the run")
+    parser.add_argument("--url", default="http://127.0.0.1:8000", help="A server already running")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--max-requests", type=int, default=10_000, help="Rounds per client at most")
+    args = parser.parse_args()
+    if args.db is None:
+        sys.exit(run(args.url.rstrip("/"), args.clients, args.seconds, args.max_requests))
+    port = free_port()
+    letopis = Path(sys.executable).with_name("letopis")
+    server = subprocess.Popen([str(letopis), "serve", "--db", str(args.db), "--port", str(port)])
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(base + "/api/summary", timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        status = run(base, args.clients, args.seconds, args.max_requests)
+    finally:
+        server.terminate()
+        server.wait(10)
+    sys.exit(status)
+
+
+if __name__ == "__main__":
+    main()
