@@ -25,7 +25,8 @@ ALLOWED = {
     "export": {"model", "lexicon"},
     "render": {"model"},
     "evaluate": {"model", "lexicon", "read", "pipeline"},
-    "cli": {"model", "lexicon", "read", "pipeline", "store", "export", "render", "evaluate"},
+    "scale": {"model", "lexicon", "read", "pipeline", "store"},
+    "cli": {"model", "lexicon", "read", "pipeline", "store", "export", "render", "evaluate", "scale"},
     "__init__": {"pipeline"},
 }
 

@@ -13,7 +13,19 @@ from typing import Annotated, Any, TextIO
 import typer
 
 from letopis.cli.inputs import Inputs
-from letopis.cli.options import DB, DEFAULT_DB, Lang, MaxChars, MaxSeconds, Root, Verbose, language, with_filters
+from letopis.cli.options import (
+    DB,
+    DEFAULT_DB,
+    Lang,
+    MaxChars,
+    MaxSeconds,
+    Quiet,
+    Root,
+    Verbose,
+    Workers,
+    language,
+    with_filters,
+)
 from letopis.cli.output import Table, emit, say, user_errors, write, write_csv, write_events
 from letopis.export import GDELT_COLUMNS
 from letopis.model import MAX_CHARS, MAX_SECONDS, Limits
@@ -28,15 +40,18 @@ def ingest(
     max_chars: MaxChars = MAX_CHARS,
     max_seconds: MaxSeconds = MAX_SECONDS,
     verbose: Verbose = False,
+    workers: Workers = None,
+    quiet: Quiet = False,
 ) -> None:
     """Extract documents and store them. A source already stored with the same text is not extracted
     again; a source whose text changed replaces its facts; a document that fails is a reject (letopis
     rejects). Interrupted, it keeps what it stored: run it again to finish."""
-    inputs = Inputs(paths, language(lang), verbose, root)
+    inputs = Inputs(paths, language(lang), verbose, root, quiet)
+    limits = Limits(max_chars, max_seconds)
     with user_errors():
         store = Store(db, write=True)
         try:
-            report = store.ingest(inputs, partial(inputs.processed, Limits(max_chars, max_seconds)))
+            report = store.ingest(inputs.results(limits, workers, store.fresh), partial(inputs.processed, limits))
         except KeyboardInterrupt:
             say("letopis: interrupted; the batches stored so far are kept: run the same ingest again to finish")
             raise typer.Exit(130) from None
