@@ -5,8 +5,8 @@ commands that only query a corpus start without loading them."""
 
 # Rooms: `output` (rows, tables and events written out; errors as one line), `options` (the options
 # commands share, the event filters declared once), `inputs` (the documents under the paths given),
-# `extraction` (extract, eval), `corpus` (ingest and the queries of a stored corpus). The commands are
-# listed here, in the order `letopis --help` shows them.
+# `extraction` (extract, eval), `corpus` (ingest and the queries of a stored corpus), `scaling` (watch,
+# process), `progress` (the bar). The commands are listed here, in the order `letopis --help` shows them.
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import typer
 
 from letopis.cli.corpus import entity, events, export, ingest, pair, rejects, search, summary
 from letopis.cli.extraction import evaluate, extract
+from letopis.cli.scaling import watch
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -24,5 +25,5 @@ def main() -> None:
 
 
 app.command("eval")(evaluate)
-for command in (ingest, rejects, search, events, export, pair, entity, summary, extract):
+for command in (ingest, watch, rejects, search, events, export, pair, entity, summary, extract):
     app.command()(command)

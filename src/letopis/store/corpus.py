@@ -56,6 +56,10 @@ class Store:
         """Whether `doc`'s text is not stored yet, so it needs extracting (known while an ingest runs)."""
         return self.writer is not None and self.writer.fresh(doc)
 
+    def source_ids(self) -> set[str]:
+        """The identities of every stored source (paths, URLs)."""
+        return {row[0] for row in self.db.execute("SELECT source_id FROM sources").fetchall()}
+
     def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
         wanted = check.text("query", query)
         return queries.search(self.db, self.index, wanted, check.limit(limit, check.MAX_SEARCH_LIMIT))
