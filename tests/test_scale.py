@@ -95,3 +95,30 @@ def test_an_ingest_killed_mid_run_stores_every_document_once_when_run_again(corp
     assert rerun.returncode == 2 and rerun.stdout.startswith(f"added {len(TEXTS)}, replaced 0, unchanged 0")
     found = contents(tmp_path / "killed.duckdb")
     assert len(found["documents"]) == len(found["sources"]) == len(TEXTS)
+
+
+def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
+    env.pop("LETOPIS_FAILPOINT", None)
+    return subprocess.run([str(LETOPIS), *command], cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
+                          check=False)  # fmt: skip
+
+
+def test_a_dask_run_ingested_equals_a_direct_ingest(corpus: Path, tmp_path: Path) -> None:
+    small = tmp_path / "corpus"
+    small.mkdir()
+    for path in [*TEXTS[-3:], corpus / "long.txt"]:  # three devset articles, the sample, one over the limit
+        shutil.copy(path, small / path.name)
+    limits = ["--max-chars", "5000"]
+    dask = ["process", "corpus", "--out", "dataset", "--local-cluster", "2", "--partition", "2", *limits]
+    done = run(dask, tmp_path)
+    assert done.returncode == 0 and done.stdout == "4 documents -> dataset\n", done.stderr
+    marker = next((tmp_path / "dataset" / "_done").iterdir())
+    marker.unlink()  # a partition cut short: the run started again writes it again, and only it
+    again = run(dask, tmp_path)
+    assert again.returncode == 0 and marker.exists()
+    stored = run(["ingest", "--from-parquet", "dataset", "--db", "parquet.duckdb"], tmp_path)
+    direct = run(["ingest", "corpus", "--db", "direct.duckdb", "--workers", "1", *limits], tmp_path)
+    assert stored.stdout == direct.stdout and stored.stdout.startswith("added 3, replaced 0, unchanged 0, rejected 1")
+    found = contents(tmp_path / "parquet.duckdb")
+    assert found == contents(tmp_path / "direct.duckdb") and len(found["documents"]) == 3 and found["events"]

@@ -14,7 +14,7 @@ import typer
 
 from letopis.cli.corpus import entity, events, export, ingest, pair, rejects, search, summary
 from letopis.cli.extraction import evaluate, extract
-from letopis.cli.scaling import watch
+from letopis.cli.scaling import process_corpus, watch
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -25,5 +25,6 @@ def main() -> None:
 
 
 app.command("eval")(evaluate)
+app.command("process")(process_corpus)
 for command in (ingest, watch, rejects, search, events, export, pair, entity, summary, extract):
     app.command()(command)

@@ -69,6 +69,13 @@ class Inputs:
                 self.report(item)  # a reading failure was reported as it was read
             yield item
 
+    def stored(self, dataset: Path) -> Iterator[Extraction | Failure]:
+        """The records of a Parquet dataset (letopis process), its failures reported as they are read."""
+        from letopis.store.parquet import extractions
+
+        for item in progress(extractions(dataset), None, self.quiet):
+            yield self.report(item) if isinstance(item, Failure) else item
+
     def processed(self, limits: Limits, doc: Document) -> Extraction | Failure:
         from letopis.pipeline import process
 

@@ -4,7 +4,7 @@ when stderr is not a terminal or with `--quiet`."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,8 +28,12 @@ def shown(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty()
 
 
-def progress(items: Iterable[T], total: int | None, quiet: bool) -> Iterator[T]:
-    """`items`, one step of the bar each (out of `total`, when known)."""
+def one(item: object) -> int:
+    return 1
+
+
+def progress(items: Iterable[T], total: int | None, quiet: bool, steps: Callable[[T], int] = one) -> Iterator[T]:
+    """`items`, one step of the bar each (or `steps(item)`), out of `total` when known."""
     if not shown(quiet):
         yield from items
         return
@@ -38,7 +42,7 @@ def progress(items: Iterable[T], total: int | None, quiet: bool) -> Iterator[T]:
         task = bar.add_task("articles", total=total)
         for item in items:
             yield item
-            bar.advance(task)
+            bar.advance(task, steps(item))
 
 
 def count(paths: list[Path]) -> int:

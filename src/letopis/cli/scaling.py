@@ -11,8 +11,9 @@ from typing import Annotated
 
 import typer
 
-from letopis.cli.options import DB, DEFAULT_DB, Lang, MaxChars, MaxSeconds, language
+from letopis.cli.options import DB, DEFAULT_DB, Lang, MaxChars, MaxSeconds, Quiet, Root, language
 from letopis.cli.output import say, user_errors
+from letopis.cli.progress import count, progress, shown
 from letopis.model import MAX_CHARS, MAX_SECONDS, Document, Extraction, Failure, Limits
 from letopis.store import IngestReport, Store
 
@@ -60,6 +61,39 @@ def watch(
         say("letopis: stopped; what was stored is kept, and a new watch skips it")
     finally:
         store.close()
+
+
+def process_corpus(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of the corpus")],
+    out: Annotated[Path, typer.Option("--out", help="The folder of the Parquet dataset")],
+    scheduler: Annotated[str | None, typer.Option(help="The Dask scheduler's address: tcp://host:8786")] = None,
+    local_cluster: Annotated[int | None, typer.Option("--local-cluster", min=1, help="Start a local Dask "
+                                                      "cluster of this many worker processes")] = None,
+    partition: Annotated[int, typer.Option(min=1, help="Documents per task")] = 100,
+    root: Root = None,
+    lang: Lang = "ru",
+    max_chars: MaxChars = MAX_CHARS,
+    max_seconds: MaxSeconds = MAX_SECONDS,
+    quiet: Quiet = False,
+) -> None:
+    """Extract a corpus on a Dask cluster into a Parquet dataset partitioned by month (docs/scale.md);
+    letopis ingest --from-parquet stores it. Started again, it skips the partitions written."""
+    from letopis.read import read_paths
+    from letopis.scale.cluster import connect, run
+
+    if (scheduler is None) == (local_cluster is None):
+        say("letopis: give either --scheduler ADDRESS or --local-cluster N")
+        raise typer.Exit(1)
+    client = connect(scheduler, local_cluster)
+    try:
+        items = read_paths(paths, root, language(lang))
+        parts = run(client, items, out, Limits(max_chars, max_seconds), partition)
+        documents = sum(progress(parts, count(paths) if shown(quiet) else None, quiet, steps=int))
+    finally:
+        client.close()
+        if client.cluster is not None:
+            client.cluster.close()
+    typer.echo(f"{documents} documents -> {out}")
 
 
 def line(report: IngestReport) -> str:

@@ -36,6 +36,11 @@ def warm() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which closes the pool
     parent = os.getppid()
     threading.Thread(target=orphaned, args=(parent,), daemon=True).start()
+    load_models()
+
+
+def load_models() -> None:
+    """Every model of the pipeline loaded in this process (a first short extraction)."""
     extract("Посол Японии в России Масахару Коно встретился с министром.")
 
 
