@@ -4,6 +4,7 @@ an ingest killed mid-run and run again stores every document exactly once."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
@@ -15,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from letopis.cli import app
+from letopis.cli.progress import progress
 from letopis.model import Document, Extraction, Failure, Limits
 from letopis.pipeline import process
 from letopis.read import read_paths
@@ -122,3 +124,19 @@ def test_a_dask_run_ingested_equals_a_direct_ingest(corpus: Path, tmp_path: Path
     assert stored.stdout == direct.stdout and stored.stdout.startswith("added 3, replaced 0, unchanged 0, rejected 1")
     found = contents(tmp_path / "parquet.duckdb")
     assert found == contents(tmp_path / "direct.duckdb") and len(found["documents"]) == 3 and found["events"]
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("terminal", "quiet", "shown"), [(True, False, True), (True, True, False),
+                                                          (False, False, False)])  # fmt: skip
+def test_the_progress_bar_shows_on_a_terminal_unless_quiet(terminal: bool, quiet: bool, shown: bool,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    stderr = Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert list(progress(iter(range(5)), 5, quiet)) == list(range(5))
+    assert ("5/5" in stderr.getvalue() and "articles/s" in stderr.getvalue()) is shown
+    assert stderr.getvalue() == "" or shown
