@@ -7,7 +7,7 @@ The corpus is the bundled real articles (the sample and the factRuEval-2016 devs
 varied ids up to N documents: the same texts, so the rate is that of real news, not of new news.
 Each timed run starts after its workers have loaded the models; the start-up is reported apart.
 
-    OPENBLAS_NUM_THREADS=1 python benchmarks/scale.py [--documents 300] [--large]
+    OPENBLAS_NUM_THREADS=1 python benchmarks/scale.py [--documents 300] [--large] [--rounds 2]
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ os.environ["OPENBLAS_NUM_THREADS"] = "1"
 import argparse
 import json
 import resource
+import statistics
 import tempfile
 import time
 from dataclasses import replace
@@ -101,17 +102,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=300)
     parser.add_argument("--large", action="store_true", help="2,000 documents, the issue's size")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of the four runs, alternating; medians")
     parser.add_argument("--json", type=Path, help="write the results here too")
     options = parser.parse_args()
     docs = corpus(2_000 if options.large else options.documents)
-    results = []
+    runs = []
     with tempfile.TemporaryDirectory() as scratch:
-        for workers in (1, 2):
-            results.append(local(docs, workers))
-            print(json.dumps(results[-1]), flush=True)
-            results.append(dask(docs, workers, Path(scratch) / f"dask{workers}"))
-            print(json.dumps(results[-1]), flush=True)
-        dataset = Path(scratch) / "dask2"
+        for number in range(options.rounds):
+            for workers in (1, 2):
+                runs.append(local(docs, workers))
+                print(json.dumps(runs[-1]), flush=True)
+                runs.append(dask(docs, workers, Path(scratch) / f"dask{workers}-{number}"))
+                print(json.dumps(runs[-1]), flush=True)
+        dataset = Path(scratch) / "dask2-0"
         stored = Path(scratch) / "store"
         stored.mkdir()
         store = Store(stored / "corpus.duckdb", write=True)
@@ -119,19 +122,24 @@ def main() -> None:
         store.close()
         sizes = {"parquet_kb_per_article": round(size_mb(dataset) * 1000 / len(docs), 1),
                  "store_kb_per_article": round(size_mb(stored) * 1000 / len(docs), 1)}  # fmt: skip
-    summary = report(results, sizes, len(docs))
+    summary = report(runs, sizes, len(docs))
     print(json.dumps(summary, indent=2))
     if options.json:
-        options.json.write_text(json.dumps({"runs": results, "summary": summary}, indent=2), encoding="utf-8")
+        options.json.write_text(json.dumps({"runs": runs, "summary": summary}, indent=2), encoding="utf-8")
 
 
 def report(results: list[dict[str, Any]], sizes: dict[str, float], documents: int) -> dict[str, Any]:
-    """The ratios of one run and the projection for a million articles on 32 cores (at the per-core rate
-    of one worker, scaled by the efficiency measured at two)."""
-    rate = {(r["mode"], r["workers"]): r["rate"] for r in results}
+    """The ratios of the median rates of one run, and the projection for a million articles on 32 cores
+    (at the per-core rate of one worker, scaled by the efficiency measured at two)."""
+    rates: dict[tuple[str, int], list[float]] = {}
+    for measured in results:
+        rates.setdefault((measured["mode"], measured["workers"]), []).append(measured["rate"])
+    rate = {key: statistics.median(values) for key, values in rates.items()}
     one, two = rate[("local processes", 1)], rate[("local processes", 2)]
     summary = {
         "documents": documents,
+        "median_rates": {f"{mode}, {workers}": value for (mode, workers), value in rate.items()},
+        "peak_mb_per_worker": max(r["peak_mb_per_worker"] for r in results),
         "local_2_over_1": round(two / one, 2),
         "dask_over_local_1": round(rate[("dask local cluster", 1)] / one, 2),
         "dask_over_local_2": round(rate[("dask local cluster", 2)] / two, 2),

@@ -85,7 +85,7 @@ def write_part(out: Path, part: int, results: list[tuple[int, Extraction | Failu
     for seq, result in results:
         for table, found in rows(seq, result).items():
             tables[table] += found
-    db = duckdb.connect()
+    db = duckdb.connect(config={"threads": 1})  # a worker's one core
     try:
         for table, found in tables.items():
             if not found:
