@@ -89,8 +89,7 @@ class Pool:
         """Each item in order: a wanted `Document` as its extraction (or `Failure`), anything else as it is."""
         window: deque[tuple[T, Future[Extraction | Failure] | None]] = deque()
         for item in items:
-            work = isinstance(item, Document) and wanted(item)
-            window.append((item, self.submit(item) if isinstance(item, Document) and work else None))
+            window.append((item, self.submit(item) if isinstance(item, Document) and wanted(item) else None))
             while len(window) > AHEAD * self.workers:
                 yield from self.settle(window)
         while window:
@@ -104,11 +103,18 @@ class Pool:
             yield item
             return
         try:
-            yield future.result()
-            return
+            result = future.result()
         except BrokenProcessPool:
             pending = [(item, future), *window]
             window.clear()
+            yield from self.recover(pending)
+            return
+        yield result
+
+    def recover(self, pending: list[tuple[T, Future[Extraction | Failure] | None]]) -> Iterator[
+            T | Extraction | Failure]:  # fmt: skip
+        """The items in flight when a worker died, in order: those done as they are, the others run again
+        one at a time in a new pool."""
         self.restart()
         for waiting, was in pending:
             if was is None or not isinstance(waiting, Document):
