@@ -140,3 +140,9 @@ def test_the_progress_bar_shows_on_a_terminal_unless_quiet(terminal: bool, quiet
     assert list(progress(iter(range(5)), 5, quiet)) == list(range(5))
     assert ("5/5" in stderr.getvalue() and "articles/s" in stderr.getvalue()) is shown
     assert stderr.getvalue() == "" or shown
+
+
+@pytest.mark.parametrize("cluster", [[], ["--scheduler", "tcp://127.0.0.1:1", "--local-cluster", "2"]])
+def test_process_needs_one_cluster(cluster: list[str], tmp_path: Path) -> None:
+    done = runner.invoke(app, ["process", str(tmp_path), "--out", str(tmp_path / "out"), *cluster])
+    assert done.exit_code == 1 and done.stderr == "letopis: give either --scheduler ADDRESS or --local-cluster N\n"

@@ -84,7 +84,8 @@ def process_corpus(
     if (scheduler is None) == (local_cluster is None):
         say("letopis: give either --scheduler ADDRESS or --local-cluster N")
         raise typer.Exit(1)
-    client = connect(scheduler, local_cluster)
+    with user_errors():
+        client = connect(scheduler, local_cluster)
     try:
         items = read_paths(paths, root, language(lang))
         parts = run(client, items, out, Limits(max_chars, max_seconds), partition)

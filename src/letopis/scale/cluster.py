@@ -21,6 +21,7 @@ from letopis.store.parquet import done, write_part
 
 PARTITION = 100  # documents per task
 AHEAD = 2  # partitions queued per worker
+CONNECT_TIMEOUT = "30s"
 
 Numbered = list[tuple[int, Document | Failure]]
 
@@ -58,9 +59,13 @@ def partitions(items: Iterable[Document | Failure | Skipped], size: int) -> Iter
 
 
 def connect(scheduler: str | None, local_workers: int | None) -> Client:
-    """A client of the cluster at `scheduler`, or of a local cluster of `local_workers` processes."""
+    """A client of the cluster at `scheduler`, or of a local cluster of `local_workers` processes;
+    `ValueError` when the scheduler cannot be reached."""
     if scheduler is not None:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as error:
+            raise ValueError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     else:
         cluster = LocalCluster(n_workers=local_workers or 1, threads_per_worker=1, processes=True,
                                dashboard_address=None)  # fmt: skip
