@@ -78,12 +78,12 @@ def process_corpus(
 ) -> None:
     """Extract a corpus on a Dask cluster into a Parquet dataset partitioned by month (docs/scale.md);
     letopis ingest --from-parquet stores it. Started again, it skips the partitions written."""
-    from letopis.read import read_paths
-    from letopis.scale.cluster import connect, run
-
     if (scheduler is None) == (local_cluster is None):
         say("letopis: give either --scheduler ADDRESS or --local-cluster N")
         raise typer.Exit(1)
+    from letopis.read import read_paths
+    from letopis.scale.cluster import connect, run
+
     with user_errors():
         client = connect(scheduler, local_cluster)
     try:
