@@ -20,6 +20,7 @@ from letopis.cli import app
 from letopis.model import Document, Failure, Skipped
 from letopis.read import read_paths
 from letopis.read.html import html_text
+from letopis.read.web import feed_items
 from letopis.store import Store
 
 runner = CliRunner()
@@ -155,3 +156,9 @@ def test_watch_stores_what_is_new_and_a_restart_fetches_nothing_seen(site: tuple
     store = Store(db)
     assert len(store.source_ids()) == 4 and store.summary()["documents"] == 3  # the copy's text is stored once
     assert {hit["source"] for hit in store.search("Кемпинг")} == {f"{base}/book_105.html"}
+
+
+def test_a_feed_never_makes_letopis_read_a_local_file(site: tuple[str, Path]) -> None:
+    base, _ = site
+    feed = rss(base, ["book_105"]).replace("</channel>", "<item><link>file:///etc/passwd</link></item></channel>")
+    assert [item.url for item in feed_items(feed.encode())] == [f"{base}/book_105.html"]

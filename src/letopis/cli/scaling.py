@@ -11,20 +11,12 @@ from typing import Annotated
 
 import typer
 
+from letopis.cli.inputs import Inputs
 from letopis.cli.options import DB, DEFAULT_DB, Lang, MaxChars, MaxSeconds, Quiet, Root, language
 from letopis.cli.output import say, user_errors
 from letopis.cli.progress import count, progress, shown
-from letopis.model import MAX_CHARS, MAX_SECONDS, Document, Extraction, Failure, Limits
+from letopis.model import MAX_CHARS, MAX_SECONDS, Limits
 from letopis.store import IngestReport, Store
-
-
-def processed(limits: Limits, doc: Document) -> Extraction | Failure:
-    from letopis.pipeline import process
-
-    result = process(doc, limits)
-    if isinstance(result, Failure):
-        say(f"letopis: cannot process {result.source}: {result.reason}")
-    return result
 
 
 def watch(
@@ -46,7 +38,7 @@ def watch(
         except (OSError, UnicodeDecodeError) as error:
             raise ValueError(f"cannot read {feeds}: {getattr(error, 'strerror', None) or error}") from None
         store = Store(db, write=True)
-    process = partial(processed, Limits(max_chars, max_seconds))
+    process = partial(Inputs([], language(lang), verbose=False).processed, Limits(max_chars, max_seconds))
     try:
         while True:
             with user_errors():

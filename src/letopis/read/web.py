@@ -48,8 +48,14 @@ def as_url(given: str) -> str | None:
     return f"{found[1].lower()}://{found[2]}" if found else None
 
 
+def is_web(url: str) -> bool:
+    return urlsplit(url).scheme.lower() in {"http", "https"} and bool(urlsplit(url).netloc)
+
+
 def fetch(url: str) -> Page:
-    """The resource at `url`; `OSError` (with the reason) when it cannot be fetched."""
+    """The resource at `url` (http or https only); `OSError` (with the reason) when it cannot be fetched."""
+    if not is_web(url):
+        raise OSError(f"not an http(s) URL: {url}")
     request = urllib.request.Request(url, headers={"User-Agent": AGENT})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
@@ -104,7 +110,8 @@ def read_item(item: Item) -> Document | Failure:
 
 
 def feed_items(data: bytes) -> list[Item]:
-    """The items of an RSS or Atom feed that link to a page, in the feed's order."""
+    """The items of an RSS or Atom feed that link to a web page, in the feed's order (a link that is no
+    http(s) URL, such as `file:///etc/passwd`, is left out: a feed never makes letopis read a local file)."""
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -112,6 +119,6 @@ def feed_items(data: bytes) -> list[Item]:
     for entry in parsed.entries:
         link = entry.get("link")
         when = entry.get("published_parsed") or entry.get("updated_parsed")
-        if link:
+        if link and is_web(link):
             items.append(Item(link, entry.get("title"), date(*when[:3]) if when else None))
     return items
