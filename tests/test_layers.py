@@ -27,7 +27,9 @@ ALLOWED = {
     "codebook": {"model", "lexicon", "export"},
     "evaluate": {"model", "lexicon", "read", "pipeline", "export"},
     "web": {"model", "lexicon", "store", "export", "render", "read", "pipeline", "codebook"},
-    "cli": {"model", "lexicon", "read", "pipeline", "store", "export", "render", "evaluate", "codebook", "web"},
+    "scale": {"model", "lexicon", "read", "pipeline", "store"},
+    "cli": {"model", "lexicon", "read", "pipeline", "store", "export", "render", "evaluate", "codebook", "web",
+            "scale"},
     "__init__": {"pipeline"},
 }
 

@@ -17,6 +17,7 @@ from letopis.read.blocks import find_dateline
 from letopis.read.decode import decode
 from letopis.read.language import detect_language
 from letopis.read.sources import Origin, readable_name
+from letopis.read.text import HTML_IN_TEXT
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "samples" / "000_f9e879b08a32d2e4.txt"
@@ -226,8 +227,8 @@ def test_short_texts_in_code_pages(text: str, encoding: str) -> None:
         ),
         (b" \n\t\r\n", "empty document"),
         ("\ufeff".encode(), "empty document"),
-        (b"<!DOCTYPE html>\n<html><body>\xd0\x9f</body></html>", "HTML page: HTML input is not supported yet"),
-        (b"\n  <HTML lang='ru'><body>\xd0\x9f</body></HTML>", "HTML page: HTML input is not supported yet"),
+        (b"<!DOCTYPE html>\n<html><body>\xd0\x9f</body></html>", HTML_IN_TEXT),
+        (b"\n  <HTML lang='ru'><body>\xd0\x9f</body></HTML>", HTML_IN_TEXT),
     ],
 )
 def test_bad_bytes_are_failures_with_a_reason(data: bytes, reason: str) -> None:
@@ -293,7 +294,7 @@ GOOD = '"text": "Министр провёл встречу."'
         ('{"text": null}', "field 'text' must be a string, not null"),
         ('{"text": ["Министр"]}', "field 'text' must be a string, not an array"),
         ('{"text": " \\n "}', "field 'text': empty document"),
-        ('{"text": "<!doctype html><html></html>"}', "field 'text': HTML page: HTML input is not supported yet"),
+        ('{"text": "<!doctype html><html></html>"}', f"field 'text': {HTML_IN_TEXT}"),
         ('{"id": 1.5, ' + GOOD + "}", "field 'id' must be a string or an integer, not a number"),
         ('{"id": true, ' + GOOD + "}", "field 'id' must be a string or an integer, not a boolean"),
         ('{"id": {"n": 1}, ' + GOOD + "}", "field 'id' must be a string or an integer, not an object"),
@@ -397,9 +398,9 @@ def test_jsonl_file_that_is_no_records_is_one_failure(data: bytes, reason: str, 
         ("notes.md", "# Заголовок\n\nТекст новости.", ("Document", "notes.md")),
         ("notes.markdown", "Текст новости.", ("Document", "notes.markdown")),
         ("news.NDJSON", '{"id": 1, "text": "Текст новости."}', ("Document", "news.NDJSON#1")),
-        ("page.html", "<p>Текст</p>", ("Failure/read", "HTML page: HTML input is not supported yet")),
-        ("page.HTM", "Текст", ("Failure/read", "HTML page: HTML input is not supported yet")),
-        ("page.txt", "<!DOCTYPE html>\n<html>", ("Failure/read", "HTML page: HTML input is not supported yet")),
+        ("page.html", "<p>Текст</p>", ("Failure/read", "HTML page: no article text found")),
+        ("page.HTM", "Текст", ("Failure/read", "HTML page: no article text found")),
+        ("page.txt", "<!DOCTYPE html>\n<html>", ("Failure/read", HTML_IN_TEXT)),
         ("empty.txt", "", ("Failure/read", "empty document")),
         ("table.csv", "a,b", ("Skipped", "not a kind of file letopis reads (.csv)")),
         ("photo.JPG", "", ("Skipped", "not a kind of file letopis reads (.JPG)")),
@@ -417,13 +418,13 @@ def test_what_becomes_of_a_file_in_a_folder(name: str, content: str, expected: t
     assert outcome(read_one(tmp_path / "in", root=tmp_path / "in")) == expected
 
 
-def test_explicit_files_are_read_whatever_the_suffix_except_html(tmp_path: Path) -> None:
+def test_explicit_files_are_read_whatever_the_suffix_but_html_as_a_page(tmp_path: Path) -> None:
     (tmp_path / "news.csv").write_text("Текст новости.", encoding="utf-8")
     (tmp_path / "page.html").write_text("Текст новости.", encoding="utf-8")
     assert outcome(read_one(tmp_path / "news.csv", root=tmp_path)) == ("Document", "news.csv")
     assert outcome(read_one(tmp_path / "page.html", root=tmp_path)) == (
         "Failure/read",
-        "HTML page: HTML input is not supported yet",
+        "HTML page: no article text found",
     )
 
 

@@ -18,8 +18,10 @@ from letopis.cli.options import (
     MaxChars,
     MaxSeconds,
     Published,
+    Quiet,
     Root,
     Verbose,
+    Workers,
     language,
     with_filters,
 )
@@ -30,23 +32,32 @@ from letopis.store import EventFilters, Store
 
 
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to extract and store")],
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to extract and store")] = None,
     db: DB = DEFAULT_DB,
+    from_parquet: Annotated[Path | None, typer.Option("--from-parquet", help="Store the Parquet dataset "
+                                                      "letopis process wrote, instead of PATHS")] = None,
     root: Root = None,
     lang: Lang = "ru",
     published: Published = None,
     max_chars: MaxChars = MAX_CHARS,
     max_seconds: MaxSeconds = MAX_SECONDS,
     verbose: Verbose = False,
+    workers: Workers = None,
+    quiet: Quiet = False,
 ) -> None:
     """Extract documents and store them. A source already stored with the same text is not extracted
     again; a source whose text changed replaces its facts; a document that fails is a reject (letopis
     rejects). Interrupted, it keeps what it stored: run it again to finish."""
-    inputs = Inputs(paths, language(lang), verbose, root, published.date() if published else None)
+    if not paths and from_parquet is None:
+        say("letopis: give the files or folders to store, or --from-parquet DIR")
+        raise typer.Exit(1)
+    inputs = Inputs(paths or [], language(lang), verbose, root, quiet, published.date() if published else None)
+    limits = Limits(max_chars, max_seconds)
     with user_errors():
         store = Store(db, write=True)
         try:
-            report = store.ingest(inputs, partial(inputs.processed, Limits(max_chars, max_seconds)))
+            items = inputs.stored(from_parquet) if from_parquet else inputs.results(limits, workers, store.fresh)
+            report = store.ingest(items, partial(inputs.processed, limits))
         except KeyboardInterrupt:
             say("letopis: interrupted; the batches stored so far are kept: run the same ingest again to finish")
             raise typer.Exit(130) from None

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from letopis.cli.inputs import Inputs
-from letopis.cli.options import Lang, MaxChars, MaxSeconds, Published, Verbose, language
+from letopis.cli.options import Lang, MaxChars, MaxSeconds, Published, Quiet, Verbose, Workers, language
 from letopis.cli.output import say, user_errors, write
 from letopis.export import GDELT_COLUMNS, write_events
 from letopis.model import MAX_CHARS, MAX_SECONDS, Extraction, Limits
@@ -123,13 +123,15 @@ def extract(
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0, max=1, help="Keep only events of at least this confidence")
     ] = 0.0,
+    workers: Workers = None,
+    quiet: Quiet = False,
 ) -> None:
     """Extract entities, occupations, actors and PLOVER events from articles. Exit 2 if some failed.
 
     Formats: json (one object per document), jsonl, text (readable), plover (PLOVER JSONL, one event
     per line), gdelt (GDELT 2.0 Events-style TSV with a header row, one row per actor/recipient pair)."""
-    inputs = Inputs(paths, language(lang), verbose, published=published.date() if published else None)
-    results = inputs.extractions(Limits(max_chars, max_seconds))
+    inputs = Inputs(paths, language(lang), verbose, quiet=quiet, published=published.date() if published else None)
+    results = inputs.extractions(Limits(max_chars, max_seconds), workers)
     write_extractions((confident(r, min_confidence) for r in results), output_format)
     if inputs.skipped:
         say(f"letopis: {inputs.skipped_line()}")

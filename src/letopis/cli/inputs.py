@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from letopis.cli.output import say
+from letopis.cli.progress import count, progress, shown
 from letopis.model import Document, Extraction, Failure, Limits, Skipped
+
+Result = Document | Extraction | Failure
+SMALL = 50  # fewer documents than this are extracted in process unless --workers is given
+
+
+def everything(doc: Document) -> bool:
+    return True
 
 
 class Inputs:
@@ -16,12 +25,10 @@ class Inputs:
     the reason and counted; files skipped in folders are counted (and listed with --verbose). A document
     that states no publication date takes `published` when given."""
 
-    def __init__(
-        self, paths: list[Path], any_language: bool, verbose: bool, root: Path | None = None,
-        published: date | None = None,
-    ) -> None:  # fmt: skip
+    def __init__(self, paths: list[Path], any_language: bool, verbose: bool, root: Path | None = None,
+                 quiet: bool = True, published: date | None = None) -> None:  # fmt: skip
         self.paths, self.any_language, self.verbose, self.root = paths, any_language, verbose, root
-        self.published = published
+        self.quiet, self.published = quiet, published
         self.failed = 0
         self.skipped = 0
 
@@ -44,10 +51,36 @@ class Inputs:
         say(f"letopis: cannot process {failure.source}: {failure.reason}")
         return failure
 
-    def extractions(self, limits: Limits) -> Iterator[Extraction]:
-        for doc in self:
-            if isinstance(doc, Document) and isinstance(result := self.processed(limits, doc), Extraction):
-                yield result
+    def extractions(self, limits: Limits, workers: int | None = 1) -> Iterator[Extraction]:
+        return (item for item in self.results(limits, workers) if isinstance(item, Extraction))
+
+    def results(self, limits: Limits, workers: int | None = 1,
+                wanted: Callable[[Document], bool] = everything) -> Iterator[Result]:  # fmt: skip
+        """Each document in order, extracted when `wanted` (in `workers` processes; None: one per core,
+        in process for a small input), with a progress bar unless quiet."""
+        total = count(self.paths) if shown(self.quiet) or workers is None else None
+        if workers is None:
+            workers = (os.cpu_count() or 1) if (total or 0) >= SMALL else 1
+        if workers == 1:
+            found = (self.processed(limits, d) if isinstance(d, Document) and wanted(d) else d for d in self)
+            return progress(found, total, self.quiet)
+        return progress(self.parallel(limits, workers, wanted), total, self.quiet)
+
+    def parallel(self, limits: Limits, workers: int,
+                 wanted: Callable[[Document], bool]) -> Iterator[Result]:  # fmt: skip
+        from letopis.scale.pool import extracted
+
+        for item in extracted(self, workers, limits, wanted):
+            if isinstance(item, Failure) and item.stage in {"limit", "extract"}:
+                self.report(item)  # a reading failure was reported as it was read
+            yield item
+
+    def stored(self, dataset: Path) -> Iterator[Extraction | Failure]:
+        """The records of a Parquet dataset (letopis process), its failures reported as they are read."""
+        from letopis.store.parquet import extractions
+
+        for item in progress(extractions(dataset), None, self.quiet):
+            yield self.report(item) if isinstance(item, Failure) else item
 
     def processed(self, limits: Limits, doc: Document) -> Extraction | Failure:
         from letopis.pipeline import process

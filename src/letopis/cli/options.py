@@ -29,6 +29,9 @@ MaxSeconds = Annotated[float, typer.Option("--max-seconds", min=0, help="Reject 
                                            "takes longer (0: no limit)")]  # fmt: skip
 Root = Annotated[Path | None, typer.Option(help="Identify documents by their path relative to this folder "
                                            "(default: the current folder)")]  # fmt: skip
+Workers = Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes extracting documents "
+                                             "(default: one per core; 1: in this process)")]  # fmt: skip
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="List every file skipped in a folder")]
 
 

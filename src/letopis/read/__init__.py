@@ -1,4 +1,4 @@
-"""Readers: files and folders to `Document`s, keeping the text exactly as decoded so offsets hold.
+"""Readers: files, folders, web pages and feeds to `Document`s, keeping the text exactly as decoded so offsets hold.
 
 Nothing read is lost without a word: a file or record that cannot be read is a `Failure` with the reason,
 a file in a folder that is not read is `Skipped` with the reason, and a document that is not Russian is a
@@ -16,11 +16,13 @@ from pathlib import Path
 
 from letopis.model import Document, Failure, Skipped
 from letopis.read.decode import decode
+from letopis.read.html import read_html
 from letopis.read.jsonl import read_jsonl
 from letopis.read.language import detect_language
 from letopis.read.seed import is_seed, parse_seed
 from letopis.read.sources import Origin, kind, origin, resolve, walk
-from letopis.read.text import HTML_NOT_SUPPORTED, parse_text, unreadable
+from letopis.read.text import parse_text, unreadable
+from letopis.read.web import as_url, feed_items, read_items, read_url
 
 
 def from_text(text: str, source: str, doc_id: str, published: date | None = None, source_id: str = "") -> Document:
@@ -44,17 +46,25 @@ def read_bytes(data: bytes, where: Origin) -> Document | Failure:
 def read_file(path: Path, root: Path) -> Iterator[Document | Failure]:
     where = origin(path, root)
     file_kind = kind(path)
-    if file_kind == "html":
-        yield Failure(where.source, HTML_NOT_SUPPORTED, source_id=where.source_id)
-        return
     try:
         data = path.read_bytes()
     except OSError as error:
         yield Failure(where.source, error.strerror or str(error), source_id=where.source_id)
         return
     modified = file_date(path)
-    for item in read_jsonl(data, where) if file_kind == "jsonl" else [read_bytes(data, where)]:
+    for item in file_items(data, where, file_kind):
         yield replace(item, file_date=modified) if isinstance(item, Document) else item
+
+
+def file_items(data: bytes, where: Origin, file_kind: str | None) -> Iterator[Document | Failure]:
+    if file_kind == "jsonl":
+        yield from read_jsonl(data, where)
+    elif file_kind == "html":
+        yield read_html(data, where)
+    elif file_kind == "feed":
+        yield from read_items(feed_items(data))
+    else:
+        yield read_bytes(data, where)
 
 
 def file_date(path: Path) -> date | None:
@@ -105,7 +115,11 @@ def read_paths(
     base = resolve(root if root is not None else Path.cwd())
     seen: set[str] = set()
     for path in paths:
-        for item in files(path, base, seen):
+        url = as_url(str(path))
+        for item in read_url(url) if url else files(path, base, seen):
+            if isinstance(item, Document):
+                yield admit(item, any_language)
+                continue
             if not isinstance(item, Path):
                 yield item
                 continue

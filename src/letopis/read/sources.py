@@ -16,7 +16,7 @@ from typing import Literal
 
 from letopis.model import Skipped
 
-Kind = Literal["text", "jsonl", "html"]
+Kind = Literal["text", "jsonl", "html", "feed"]
 
 KINDS: dict[str, Kind] = {
     "": "text",
@@ -28,6 +28,8 @@ KINDS: dict[str, Kind] = {
     ".ndjson": "jsonl",
     ".html": "html",
     ".htm": "html",
+    ".rss": "feed",
+    ".atom": "feed",
 }
 
 

@@ -9,7 +9,7 @@ from letopis.model import Document
 from letopis.read.blocks import layout
 
 HTML_PAGE = re.compile(r"\s*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
-HTML_NOT_SUPPORTED = "HTML page: HTML input is not supported yet"
+HTML_IN_TEXT = "HTML page in a text file: name it .html or .htm to read its article"
 
 
 def parse_text(
@@ -38,5 +38,5 @@ def unreadable(text: str) -> str | None:
     if not text.strip():
         return "empty document"
     if HTML_PAGE.match(text):
-        return HTML_NOT_SUPPORTED
+        return HTML_IN_TEXT
     return None

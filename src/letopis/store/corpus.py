@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-from letopis.model import Extraction
+from letopis.model import Document, Extraction
 from letopis.store import browse, queries, records
 from letopis.store import filters as check
 from letopis.store.filters import EventFilters
@@ -51,6 +51,14 @@ class Store:
             raise ValueError(f"{self.path} was opened for reading: use Store(path, write=True) to ingest")
         self.close()
         return self.writer.ingest(items, process)
+
+    def fresh(self, doc: Document) -> bool:
+        """Whether `doc`'s text is not stored yet, so it needs extracting (known while an ingest runs)."""
+        return self.writer is not None and self.writer.fresh(doc)
+
+    def source_ids(self) -> set[str]:
+        """The identities of every stored source (paths, URLs)."""
+        return {row[0] for row in self.db.execute("SELECT source_id FROM sources").fetchall()}
 
     def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
         wanted = check.text("query", query)

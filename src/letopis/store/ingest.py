@@ -166,6 +166,13 @@ class Writer:
             batch.removals.add(held)
         return batch
 
+    def fresh(self, doc: Document) -> bool:
+        """Whether no source holds `doc`'s text yet (a text that is no valid Unicode is a reject, not work)."""
+        try:
+            return not self.holders[text_hash(doc.text)]
+        except UnicodeEncodeError:
+            return False
+
     @staticmethod
     def extract(doc: Document, process: Process | None) -> Extraction | Failure:
         if process is None:
