@@ -12,6 +12,7 @@ import pytest
 from letopis.codebook import codebook
 from letopis.evaluate.coding import Coding, measure
 from letopis.export import GDELT_COLUMNS, gdelt_rows, goldstein, plover_records, quad_class
+from letopis.lexicon.names import latin
 from letopis.model import Extraction
 from letopis.pipeline import extract, extract_document
 from letopis.read import from_text, read_paths
@@ -171,3 +172,12 @@ def test_the_internet_is_no_party_to_an_event() -> None:
     assert internet
     assert result.events
     assert not any(internet & set(e.actor + e.recipient) for e in result.events)
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [("Ержан Кистафин", "Erzhan Kistafin"), ("Щёлково", "Shchelkovo"), ("Юрий Маленченко", "Iurii Malenchenko"),
+     ("МИД РК", "MID RK"), ("полиция (Россия)", "politsiia (Rossiia)"), ("Подъячев", "Podieiachev")],
+)  # fmt: skip
+def test_names_in_latin_letters_follow_the_passport_scheme(name: str, written: str) -> None:
+    assert latin(name) == written

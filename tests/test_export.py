@@ -27,8 +27,10 @@ def test_plover_records() -> None:
     visit = next(r for r in records if r["mode"][:1] == ["visit"] and "Карачи" in r["event_text"][:120])
     assert visit["event"] == ["CONSULT"]
     assert visit["actor"][0] == {"code": "KAZ", "sector": "GOV", "entity_text": "Ержан Кистафин",
+                                 "entity_text_latin": "Erzhan Kistafin", "generic": False, "code_from": "text",
                                  "identifier_id": visit["actor"][0]["identifier_id"], "office": "посол"}  # fmt: skip
     assert visit["event_loc"]["resolved_place"] == "Карачи"
+    assert visit["event_loc"]["geonameid"] == 1174872  # GeoNames' Karachi
     assert (visit["event_loc"]["lat"], visit["event_loc"]["lon"]) == (24.8608, 67.0104)
     assert visit["date"] == "2025-12-02"
     future = [r for r in records if "future" in r["mode"]]
@@ -44,9 +46,10 @@ def test_gdelt_rows() -> None:
     table = [dict(zip(header, row, strict=True)) for row in rows]
     visits = [r for r in table if r["EventCode"] == "042"]
     assert visits and all(r["Actor1Code"] == "KAZGOV" and r["EventRootCode"] == "04" for r in visits)
-    assert {r["Actor2Name"] for r in visits} >= {"Фауджи Мит ЛТД", "Хиранис Фармасьютикалс"}
-    fauji = next(r for r in visits if r["Actor2Name"] == "Фауджи Мит ЛТД")
-    assert (fauji["SQLDATE"], fauji["QuadClass"], fauji["ActionGeo_FullName"]) == ("20251202", "1", "Карачи")
+    assert {r["Actor2Name"] for r in visits} >= {"FAUDZHI MIT LTD", "KHIRANIS FARMASIUTIKALS"}
+    fauji = next(r for r in visits if r["Actor2Name"] == "FAUDZHI MIT LTD")
+    assert (fauji["SQLDATE"], fauji["QuadClass"], fauji["ActionGeo_FullName"]) == ("20251202", "1", "Karachi")
+    assert fauji["ActionGeo_FeatureID"] == "1174872"
     assert (fauji["ActionGeo_CountryCode"], fauji["Actor2CountryCode"]) == ("PK", "PAK")
     assert len({r["GLOBALEVENTID"] for r in table}) == len(table)
 

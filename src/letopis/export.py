@@ -6,14 +6,18 @@ PLOVER (openeventdata/PLOVER manual): `id`, `date`, `actor` and `recipient` as l
 `mode` (the PLOVER mode, then letopis' modality as an auxiliary mode: `future`, `negation`,
 `hypothetical`), `context`, `event_loc`, `event_text`, `quad_code`, `text_info` (character offsets)
 and `cite_info` (`language` "ru"). The PLOVER intensity goes to `event_intensity`, letopis' confidence
-to `confidence` (neither is a field of the manual).
+to `confidence`, the name in Latin letters (the Russian passport scheme, `names.latin`) to
+`entity_text_latin`, and `generic` and `code_from` (`text`, `list`, `setting`) say how an entity was
+coded (none of these is a field of the manual); a city's `event_loc` carries its GeoNames id.
 
 GDELT: the 61 columns of the GDELT 2.0 Events table, one row per actor/recipient pair as GDELT writes
 them (one row per actor when there is no recipient), with a header row (GDELT's raw files have none).
 The PLOVER type and mode map back to CAMEO codes through lexicon/plover.tsv; GoldsteinScale is GDELT's
 score of that code (lexicon/goldstein.tsv) and QuadClass follows the CAMEO root, as in GDELT; geographic
-country codes are FIPS 10-4 as in GDELT. SQLDATE is the event's date, else the publication date, else the
-file's date (PLOVER's `date_source` says which: `event`, `publication`, `file`).
+country codes are FIPS 10-4 as in GDELT, names are in Latin letters (actors in capitals, as GDELT writes
+them), FeatureID is a city's GeoNames id or a country's FIPS code (its ADM1Code too). SQLDATE is the
+event's date, else the publication date, else the file's date (PLOVER's `date_source` says which:
+`event`, `publication`, `file`).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from letopis.lexicon.gazetteer import gazetteer
+from letopis.lexicon.names import latin
 from letopis.lexicon.plover import code, goldstein_table
 from letopis.model import Document, Entity, Event, Extraction
 from letopis.render import printable
@@ -70,7 +75,9 @@ def offices(result: Extraction) -> dict[str, str]:
 
 def entity_object(entity: Entity, office: str | None) -> dict[str, Any]:
     record: dict[str, Any] = {"code": entity.country or "UNK", "sector": entity.sector or "UNK",
-                              "entity_text": entity.name, "identifier_id": entity.id}  # fmt: skip
+                              "entity_text": entity.name, "entity_text_latin": latin(entity.name),
+                              "identifier_id": entity.id, "generic": entity.generic,
+                              "code_from": entity.country_from}  # fmt: skip
     if office:
         record["office"] = office
     return record
@@ -84,6 +91,7 @@ def location(entity: Entity | None, mention: str | None) -> dict[str, Any] | Non
                               "resolution": RESOLUTION.get(entity.kind or "", 5)}  # fmt: skip
     if entity.kind == "city":
         record["city"] = entity.name
+        record["geonameid"] = geonameid(entity)
     elif entity.kind == "province":
         record["province"] = entity.name
     if entity.country and (country := gazetteer().country(entity.country)) is not None:
@@ -152,15 +160,23 @@ def actor_columns(entity: Entity | None) -> list[str]:
         return [""] * 10
     country = entity.country or ""
     sector = entity.sector or ""
-    return [country + sector, entity.name, country, "", "", "", "", sector, "", ""]
+    return [country + sector, latin(entity.name).upper(), country, "", "", "", "", sector, "", ""]
 
 
 def geo_columns(entity: Entity | None) -> list[str]:
     if entity is None or entity.kind is None:
         return [""] * 8
     fips = gazetteer().fips.get(entity.country or "", "")
-    return [str(GDELT_GEO_TYPE.get(entity.kind, 4)), entity.name, fips, "", "",
-            number(entity.lat), number(entity.lon), ""]  # fmt: skip
+    country = entity.kind == "country"
+    feature = fips if country else str(geonameid(entity) or "")
+    return [str(GDELT_GEO_TYPE.get(entity.kind, 4)), latin(entity.name), fips, fips if country else "", "",
+            number(entity.lat), number(entity.lon), feature]  # fmt: skip
+
+
+def geonameid(entity: Entity) -> int | None:
+    """The GeoNames id of a city (lexicon/cities.tsv), if the gazetteer knows the entity's name as one."""
+    place = gazetteer().place(entity.name) if entity.kind == "city" else None
+    return place.geonameid if place is not None and place.country == entity.country else None
 
 
 def number(value: float | None) -> str:

@@ -21,6 +21,7 @@ class Place:
     kind: str
     lat: float | None = None
     lon: float | None = None
+    geonameid: int | None = None
 
 
 def coordinate(value: str) -> float | None:
@@ -74,8 +75,8 @@ def gazetteer() -> Gazetteer:
         province = Place(name, iso3, kind, coordinate(lat), coordinate(lon))
         for alias in [name, *split(aliases)]:
             names[key(alias)] = province
-    for name, iso3, lat, lon, *_ in rows("cities.tsv"):
-        names[key(name)] = Place(name, iso3, "city", coordinate(lat), coordinate(lon))
+    for name, iso3, lat, lon, _population, geonameid, *_ in rows("cities.tsv"):
+        names[key(name)] = Place(name, iso3, "city", coordinate(lat), coordinate(lon), int(geonameid))
     abbreviations: dict[str, Place] = {}
     adjectives: dict[str, str] = {}
     countries: dict[str, Place] = {}

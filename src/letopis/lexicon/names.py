@@ -14,6 +14,31 @@ QUOTES = "\"«»“”„'"
 NAME_CONNECTORS = frozenset({"и", "&", "-", "of", "and", "де", "ла"})
 
 
+# Russian to Latin as Russian passports write names since 2014 (ICAO Doc 9303, part 3, table of Cyrillic
+# transliteration; order 889 of the Russian Federal Migration Service): ё as e, й as i, ъ as ie, ь dropped.
+LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "ie", "ы": "y", "ь": "",
+    "э": "e", "ю": "iu", "я": "ia",
+})  # fmt: skip
+
+
+def latin(name: str) -> str:
+    """A name in Latin letters by the passport scheme (`LATIN`), capitals kept: `Ержан Кистафин` -> `Erzhan
+    Kistafin`, `Щёлково` -> `Shchelkovo`, `МИД РК` -> `MID RK`."""
+    letters = []
+    for word in name.split(" "):
+        shouting = sum(c.isupper() for c in word) > 1 and word.upper() == word
+        for char in word:
+            plain = char.lower().translate(LATIN)
+            if char.isupper():
+                plain = plain.upper() if shouting else plain[:1].upper() + plain[1:]
+            letters.append(plain)
+        letters.append(" ")
+    return "".join(letters[:-1])
+
+
 def fold(word: str) -> str:
     """Lower case with `ё` as `е`: `Ёлкин` -> `елкин`."""
     return word.lower().replace("ё", "е")

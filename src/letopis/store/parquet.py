@@ -18,7 +18,8 @@ from typing import Any
 
 import duckdb
 
-from letopis.model import Dateline, Document, Entity, Event, Extraction, Failure, Mention, Occupation, Span, Unit
+from letopis.model import Document, Entity, Event, Extraction, Failure, Mention, Occupation, Span
+from letopis.store.records import document_of
 
 DDL = {
     "documents": "seq BIGINT, source_id VARCHAR, doc_key VARCHAR, source VARCHAR, title VARCHAR, published DATE, "
@@ -150,19 +151,6 @@ def chunk(db: duckdb.DuckDBPyConnection, numbers: list[int]) -> Iterator[Extract
             yield extraction({table: found[table].get(seq, []) for table in DDL})
 
 
-def document(row: dict[str, Any]) -> Document:
-    units = tuple(Unit(kind, start, end) for kind, start, end in json.loads(row["units"]))
-    text = row["text"]
-    line = next((u for u in units if u.kind == "dateline"), None)
-    dateline = None
-    if row["dateline_place"] is not None and line is not None:
-        span = Span(line.start, line.end, text[line.start : line.end])
-        dateline = Dateline(row["dateline_place"], row["dateline_date"], row["agency"], span)
-    return Document(id=row["doc_key"], source=row["source"], text=text, units=units, title=row["title"],
-                    published=row["published"], url=row["url"], dateline=dateline, source_id=row["source_id"],
-                    language=row["language"])  # fmt: skip
-
-
 def extraction(rows: dict[str, list[dict[str, Any]]]) -> Extraction:
     """One document's records back from its rows (facts in their written order)."""
     mentions: dict[str, list[Mention]] = {}
@@ -184,4 +172,4 @@ def extraction(rows: dict[str, list[dict[str, Any]]]) -> Extraction:
                          evidence=tuple(evidence.get(e["id"], [])), confidence=e["confidence"],
                          date_precision=e["date_precision"])
                    for e in rows["events"])  # fmt: skip
-    return Extraction(document(rows["documents"][0]), entities, jobs, events)
+    return Extraction(document_of(rows["documents"][0]), entities, jobs, events)

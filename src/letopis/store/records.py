@@ -4,6 +4,7 @@ and GDELT exports). Rows are read by column name and records rebuilt by keyword.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import duckdb
 
@@ -12,7 +13,11 @@ from letopis.store.queries import rows
 
 
 def document(db: duckdb.DuckDBPyConnection, doc_hash: str) -> Document:
-    row = rows(db, "SELECT * FROM documents WHERE hash = ?", [doc_hash])[0]
+    return document_of(rows(db, "SELECT * FROM documents WHERE hash = ?", [doc_hash])[0])
+
+
+def document_of(row: dict[str, Any]) -> Document:
+    """A document back from its row (of the store's `documents` table or of a Parquet dataset's)."""
     units = tuple(Unit(kind, start, end) for kind, start, end in json.loads(row["units"]))
     text = row["text"]
     line = next((u for u in units if u.kind == "dateline"), None)
@@ -22,7 +27,7 @@ def document(db: duckdb.DuckDBPyConnection, doc_hash: str) -> Document:
         dateline = Dateline(place=row["dateline_place"], date=row["dateline_date"], agency=row["agency"], span=span)
     return Document(id=row["doc_key"], source=row["source"], text=text, units=units, title=row["title"],
                     published=row["published"], url=row["url"], dateline=dateline,
-                    language=row["language"])  # fmt: skip
+                    source_id=row.get("source_id") or "", language=row["language"])  # fmt: skip
 
 
 def extraction(db: duckdb.DuckDBPyConnection, doc_hash: str) -> Extraction:
