@@ -183,3 +183,17 @@ def test_ingest_reports_a_broken_document_and_stores_the_rest(tmp_path: Path) ->
     assert result.exit_code == 2
     assert f"letopis: cannot process {bad}: binary file" in result.stderr
     assert result.stdout.startswith("added 1, replaced 0, unchanged 0, rejected 1; skipped 0 files in folders")
+
+
+@pytest.mark.parametrize("asked", ["Ёлкин «Газпром»", "елкин газпром", "  ЕЛКИН   \"Газпром\" "])
+def test_an_entity_is_found_by_its_name_whatever_the_case_yo_quotes_and_spaces(asked: str) -> None:
+    import duckdb
+
+    from letopis.store.queries import find_entities
+
+    db = duckdb.connect()
+    db.execute("CREATE TABLE doc_entities (hash VARCHAR, local_id VARCHAR, entity VARCHAR, name VARCHAR,"
+               " merge_reason VARCHAR)")  # fmt: skip
+    db.execute("INSERT INTO doc_entities VALUES ('h', 'e1', 'E1', 'Ёлкин «Газпром»', ''),"
+               " ('h', 'e2', 'E2', 'Газпром', '')")  # fmt: skip
+    assert find_entities(db, asked) == ["E1"]

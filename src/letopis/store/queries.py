@@ -10,7 +10,7 @@ from typing import Any
 
 import duckdb
 
-from letopis.lexicon.names import key
+from letopis.lexicon.names import QUOTES, key
 from letopis.store.filters import EventFilters
 from letopis.store.opening import first_line
 from letopis.store.search import SearchIndex, snippet
@@ -42,7 +42,9 @@ def search(db: duckdb.DuckDBPyConnection, index: SearchIndex | None, query: str,
 def find_entities(db: duckdb.DuckDBPyConnection, name: str) -> list[str]:
     """Corpus ids of the entities called `name` (compared as the gold rules do: case, ё, quotes)."""
     wanted = key(name)
-    found = db.execute("SELECT DISTINCT entity, name FROM doc_entities").fetchall()
+    folded = "trim(regexp_replace(regexp_replace(replace(lower(name), 'ё', 'е'), ?, '', 'g'), '\\s+', ' ', 'g'))"
+    sql = f"SELECT DISTINCT entity, name FROM doc_entities WHERE {folded} = ?"  # key() in SQL, then in Python
+    found = db.execute(sql, [f"[{QUOTES}]", wanted]).fetchall()
     return sorted({entity for entity, called in found if key(called) == wanted})
 
 
