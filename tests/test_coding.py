@@ -181,3 +181,19 @@ def test_the_internet_is_no_party_to_an_event() -> None:
 )  # fmt: skip
 def test_names_in_latin_letters_follow_the_passport_scheme(name: str, written: str) -> None:
     assert latin(name) == written
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("Президент Венесуэлы Николас Мадуро выступил в Валенсии перед сторонниками.", "Валенсия", "VEN"),
+        ("Футбольный клуб из Валенсии обыграл соперника. Испания ликует.", "Валенсия", "ESP"),
+        ("Полиция задержала двух человек в Валенсии.", "Валенсия", "ESP"),  # no country named: the largest
+        ("В мексиканском штате Веракрус, в городе Кордова, прошёл митинг. Мексика протестует.", "Кордова", "MEX"),
+    ],
+)
+def test_a_city_name_several_countries_share_is_the_one_in_the_country_named(
+    text: str, city: str, country: str
+) -> None:
+    places = {e.name: e.country for e in extract(text).entities if e.type == "LOC"}
+    assert places.get(city) == country, places

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from letopis.extractors.actors import code_actors, setting_country
-from letopis.extractors.entities import Cluster, EntityFinder, cluster
+from letopis.extractors.entities import Cluster, EntityFinder, cluster, prefer_named_countries
 from letopis.extractors.events import find_events, finish
 from letopis.extractors.events.confidence import calibrated
 from letopis.extractors.roles import Role, find_roles
@@ -30,6 +30,7 @@ def extract_document(doc: Document, events: bool = True) -> Extraction:
     nlp = pipeline()
     parsed = nlp.parse(doc)
     clusters = cluster(EntityFinder(nlp).candidates(parsed))
+    prefer_named_countries(clusters, doc.dateline.place if doc.dateline else None)
     roles = find_roles(parsed, clusters)
     drafts = find_events(doc, parsed, clusters, roles) if events else []
     clusters.sort(key=lambda c: c.first)

@@ -35,6 +35,7 @@ class Gazetteer:
     adjectives: dict[str, str]
     countries: dict[str, Place]
     fips: dict[str, str]
+    others: dict[str, list[Place]]
 
     def place(self, name: str) -> Place | None:
         """The place a name (nominative or a lemma) or a country abbreviation (`РК`, `США`) denotes."""
@@ -61,6 +62,10 @@ class Gazetteer:
 
     def country(self, iso3: str) -> Place | None:
         return self.countries.get(iso3)
+
+    def elsewhere(self, place: Place) -> list[Place]:
+        """Cities of the same name as `place` in other countries (lexicon/cities_other.tsv)."""
+        return self.others.get(key(place.name), []) if place.kind == "city" else []
 
 
 def split(column: str) -> list[str]:
@@ -92,4 +97,9 @@ def gazetteer() -> Gazetteer:
             abbreviations[abbrev] = country
         for adjective in split(adjs):
             adjectives[key(adjective)] = iso3
-    return Gazetteer(names, abbreviations, adjectives, countries, fips)
+    others: dict[str, list[Place]] = {}
+    for name, iso3, lat, lon, _population, geonameid, *_ in rows("cities_other.tsv"):
+        others.setdefault(key(name), []).append(
+            Place(name, iso3, "city", coordinate(lat), coordinate(lon), int(geonameid))
+        )
+    return Gazetteer(names, abbreviations, adjectives, countries, fips, others)

@@ -8,9 +8,10 @@ their order), `clusters` (mentions grouped into entities; the document's countri
 as the attachment model's arguments)."""
 
 from letopis.extractors.entities.arguments import named_arguments
-from letopis.extractors.entities.clusters import Countries, cluster
+from letopis.extractors.entities.clusters import Countries, cluster, prefer_named_countries
 from letopis.extractors.entities.finder import EntityFinder
 from letopis.extractors.entities.records import Candidate, Cluster
 from letopis.extractors.entities.words import org_sector_word
 
-__all__ = ["Candidate", "Cluster", "Countries", "EntityFinder", "cluster", "named_arguments", "org_sector_word"]
+__all__ = ["Candidate", "Cluster", "Countries", "EntityFinder", "cluster", "named_arguments", "org_sector_word",
+           "prefer_named_countries"]

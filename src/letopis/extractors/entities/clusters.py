@@ -70,6 +70,25 @@ def unique_containing_person(by_word: dict[str, list[Cluster]], cand: Candidate)
     return found[0] if len(found) == 1 else None
 
 
+def prefer_named_countries(clusters: list[Cluster], dateline: str | None) -> None:
+    """A city whose name cities of other countries share (`Валенсия`) is taken to be the one in a country
+    the document names when it names that country and not the first city's (`Валенсия` in a text about
+    Venezuela), or the dateline is there."""
+    named = {c.place.country for c in clusters if c.place is not None and not gazetteer().elsewhere(c.place)}
+    if dateline is not None and (line := gazetteer().place(dateline)) is not None:
+        named.add(line.country)
+    for item in clusters:
+        place = item.place
+        if place is None or place.country in named:
+            continue
+        fitting = [other for other in gazetteer().elsewhere(place) if other.country in named]
+        if len(fitting) == 1:
+            for cand in item.candidates:
+                if cand.place == place:
+                    cand.place, cand.country = fitting[0], fitting[0].country
+            item.looked = (0, None)
+
+
 class Countries:
     """The document's entity for each country, found in constant time: the first that names it, or one
     made for a country adjective (`казахстанский посол`) when the text never names the country."""
