@@ -30,7 +30,7 @@ ALLOWED = {
     "scale": {"model", "lexicon", "read", "pipeline", "store"},
     "cli": {"model", "lexicon", "read", "pipeline", "store", "export", "render", "evaluate", "codebook", "web",
             "scale"},
-    "__init__": {"pipeline"},
+    "__init__": {"pipeline", "store"},
 }
 
 

@@ -5,6 +5,7 @@ Every fact keeps character offsets into `Document.text`, so the sentence it came
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -163,7 +164,7 @@ class Event:
     confidence: float
     date_precision: str = "day"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
         record["date"] = self.date.isoformat() if self.date else None
         return record
@@ -179,7 +180,8 @@ class Extraction:
     def entity(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
+        """The output contract (README) as Python values: tuples stay tuples, dates are ISO strings."""
         doc = self.document
         dateline = None
         if doc.dateline is not None:
@@ -197,5 +199,9 @@ class Extraction:
             "language": doc.language,
             "entities": [asdict(e) for e in self.entities],
             "occupations": [asdict(o) for o in self.occupations],
-            "events": [e.to_json() for e in self.events],
+            "events": [e.to_dict() for e in self.events],
         }
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The output contract as a JSON string (Cyrillic kept as it is)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -152,9 +152,9 @@ def write_extractions(results: Iterable[Extraction], output_format: Format) -> N
         write("\t".join(GDELT_COLUMNS) + "\n")
     for item in results:
         if output_format is Format.json:
-            records.append(item.to_json())
+            records.append(item.to_dict())
         elif output_format is Format.jsonl:
-            write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+            write(item.to_json() + "\n")
         elif output_format in (Format.plover, Format.gdelt):
             lines = io.StringIO()
             write_events(item, output_format, lines)
