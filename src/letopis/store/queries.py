@@ -27,6 +27,9 @@ def scalar(db: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = N
     return int(found[0]) if found and found[0] is not None else 0
 
 
+SEARCH_COLUMNS = ("document", "score", "title", "published", "source", "snippet")
+
+
 def search(db: duckdb.DuckDBPyConnection, index: SearchIndex | None, query: str, limit: int) -> list[dict[str, Any]]:
     found = []
     for doc_hash, score in index.query(query, limit) if index is not None else []:
@@ -95,8 +98,8 @@ def event_query(
         )
         params += [first, second, second, first, first, second]
     if filters.type is not None:
-        where.append("e.type = ?")
-        params.append(filters.type)
+        where.append(f"e.type IN ({', '.join('?' for _ in filters.type)})")
+        params += filters.type
     for column, value in (("contexts", filters.context), ("topics", filters.topic)):
         if value is not None:
             where.append(f"list_contains(e.{column}, ?)")
