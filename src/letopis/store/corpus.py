@@ -11,7 +11,7 @@ import duckdb
 from letopis.frames import frame, require
 from letopis.markup import Events
 from letopis.model import Document, Extraction
-from letopis.store import browse, queries, records
+from letopis.store import browse, lookup, queries, records
 from letopis.store import filters as check
 from letopis.store.filters import EventFilters
 from letopis.store.ingest import IngestReport, Item, Process, Writer
@@ -79,13 +79,18 @@ class Store:
         return {row[0] for row in self.db.execute("SELECT source_id FROM sources").fetchall()}
 
     @overload
-    def search(self, query: str, limit: int = ..., *, as_frame: Literal[False] = ...) -> list[dict[str, Any]]: ...
+    def search(self, query: str, limit: int = ..., *, any_word: bool = ...,
+               as_frame: Literal[False] = ...) -> list[dict[str, Any]]: ...
     @overload
-    def search(self, query: str, limit: int = ..., *, as_frame: Literal[True]) -> pd.DataFrame: ...
+    def search(self, query: str, limit: int = ..., *, any_word: bool = ...,
+               as_frame: Literal[True]) -> pd.DataFrame: ...
 
-    def search(self, query: str, limit: int = 10, *, as_frame: bool = False) -> list[dict[str, Any]] | pd.DataFrame:
+    def search(self, query: str, limit: int = 10, *, any_word: bool = False,
+               as_frame: bool = False) -> list[dict[str, Any]] | pd.DataFrame:
+        """Documents holding every word of `query` in any form (`any_word`: one of them), a phrase in quotes
+        as a phrase, best first."""
         wanted = check.text("query", query)
-        found = queries.search(self.db, self.index, wanted, check.limit(limit, check.MAX_SEARCH_LIMIT))
+        found = queries.search(self.db, self.index, wanted, check.limit(limit, check.MAX_SEARCH_LIMIT), any_word)
         return frame(found, list(queries.SEARCH_COLUMNS)) if as_frame else found
 
     @overload
@@ -112,9 +117,18 @@ class Store:
         relation = self.db.cursor().sql(sql, params=params)  # a cursor of its own, free of earlier results
         return relation.df() if as_frame else relation
 
+    def count_events(self, filters: EventFilters | None = None, **given: Any) -> int:
+        """How many events `filters` keep (the same filters as `events`)."""
+        return queries.count_events(self.db, filters or EventFilters.parse(**given))
+
+    def count_documents(self, query: str, any_word: bool = False) -> int:
+        """How many documents `search` finds for `query`, beyond its limit."""
+        return self.index.count(check.text("query", query), any_word)
+
     def find_entities(self, name: str) -> list[str]:
-        """Corpus ids of the entities called `name` (compared as the gold rules do: case, ё, quotes)."""
-        return queries.find_entities(self.db, check.text("name", name))
+        """Corpus ids of the entities called `name`, or mentioned so, or named by some of its words in any
+        form (`Путина`, `Кистафина`): `lookup.find_entities`."""
+        return lookup.find_entities(self.db, check.text("name", name))
 
     def entity(self, name: str, as_frame: bool = False) -> dict[str, Any] | None:
         """An entity across the corpus; with `as_frame`, its positions, counterparts and events as DataFrames."""

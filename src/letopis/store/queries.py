@@ -12,6 +12,7 @@ import duckdb
 
 from letopis.lexicon.names import key
 from letopis.store.filters import EventFilters
+from letopis.store.lookup import find_entities
 from letopis.store.opening import first_line
 from letopis.store.search import SearchIndex, snippet
 
@@ -30,9 +31,10 @@ def scalar(db: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = N
 SEARCH_COLUMNS = ("document", "score", "title", "published", "source", "snippet")
 
 
-def search(db: duckdb.DuckDBPyConnection, index: SearchIndex | None, query: str, limit: int) -> list[dict[str, Any]]:
+def search(db: duckdb.DuckDBPyConnection, index: SearchIndex | None, query: str, limit: int,
+           any_word: bool = False) -> list[dict[str, Any]]:  # fmt: skip
     found = []
-    for doc_hash, score in index.query(query, limit) if index is not None else []:
+    for doc_hash, score in index.query(query, limit, any_word) if index is not None else []:
         doc = rows(db, "SELECT doc_key, title, published, source, text FROM documents WHERE hash = ?", [doc_hash])
         if doc:
             row = doc[0]
@@ -40,13 +42,6 @@ def search(db: duckdb.DuckDBPyConnection, index: SearchIndex | None, query: str,
                           "published": row["published"], "source": row["source"],
                           "snippet": snippet(row["text"], query)})  # fmt: skip
     return found
-
-
-def find_entities(db: duckdb.DuckDBPyConnection, name: str) -> list[str]:
-    """Corpus ids of the entities called `name` (compared as the gold rules do: case, ё, quotes)."""
-    wanted = key(name)
-    found = db.execute("SELECT DISTINCT entity, name FROM doc_entities").fetchall()
-    return sorted({entity for entity, called in found if key(called) == wanted})
 
 
 def events(db: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int) -> list[dict[str, Any]]:
@@ -76,6 +71,11 @@ def events(db: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int) -> 
          "sources": row["sources"], "document": row["doc_key"], "evidence": evidence.get(row["id"])}
         for row in page
     ]  # fmt: skip
+
+
+def count_events(db: duckdb.DuckDBPyConnection, filters: EventFilters) -> int:
+    picked, params = event_query(db, filters, lean=True)
+    return scalar(db, f"SELECT count(*) FROM ({picked})", params)
 
 
 def event_query(
