@@ -187,3 +187,13 @@ def test_exit_codes(db: str, tmp_path: Path) -> None:
     assert run("entity", "Никто Никакой", "--db", db)[0] == 1
     assert run("extract", str(bad), "--format", "jsonl")[0] == 2
     assert run("ingest", str(bad), "--db", str(tmp_path / "c.duckdb"), "-q")[0] == 2
+
+
+DOCUMENTED = ["**Exit status**: 0 ok; 1 a user error", "2 some documents could not be read", "--any",
+              "extract - --format jsonl", "as_frame=True", "as_relation=True", "letopis[analysis]",
+              "docs/tutorial.md", "--version", "showing 100 of 350"]
+
+
+@pytest.mark.parametrize("phrase", DOCUMENTED)
+def test_the_readme_documents_the_conventions(phrase: str) -> None:
+    assert phrase in (ROOT / "README.md").read_text(encoding="utf-8")
