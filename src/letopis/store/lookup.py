@@ -41,9 +41,14 @@ def find_entities(db: duckdb.DuckDBPyConnection, name: str) -> list[str]:
 
 
 def holds(words: list[frozenset[str]], name: list[str]) -> bool:
-    """Whether every word typed (by its forms) is a word of the name or a form of one."""
-    return bool(words) and all(any(form in name or form in forms(part) for part in name for form in word)
+    """Whether every word typed (by its forms) is a word of the name or a form of one; only the name's
+    words that begin as a typed form does are analysed."""
+    return bool(words) and all(word & set(name) or any(word & forms(part) for part in name if near(part, word))
                                for word in words)  # fmt: skip
+
+
+def near(part: str, word: frozenset[str]) -> bool:
+    return any(part[:3] == form[:3] for form in word)
 
 
 def best(db: duckdb.DuckDBPyConnection, ids: set[str]) -> list[str]:
