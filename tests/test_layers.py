@@ -13,7 +13,9 @@ PACKAGE = Path(__file__).parent.parent / "src" / "letopis"
 
 # What each part of the package may import from the package (besides itself).
 ALLOWED = {
-    "model": set(),
+    "model": {"frames", "markup"},
+    "frames": set(),
+    "markup": set(),
     "lexicon": set(),
     "read": {"model", "lexicon"},
     "plain": set(),
@@ -21,16 +23,16 @@ ALLOWED = {
     "extractors": {"model", "lexicon", "nlp", "learn"},
     "learn": {"model", "lexicon", "nlp"},
     "pipeline": {"model", "lexicon", "nlp", "extractors", "read"},
-    "store": {"model", "lexicon"},
+    "store": {"model", "lexicon", "frames", "markup"},
     "export": {"model", "lexicon", "render"},
-    "render": {"model"},
+    "render": {"model", "markup"},
     "codebook": {"model", "lexicon", "export"},
     "evaluate": {"model", "lexicon", "read", "pipeline", "export"},
-    "web": {"model", "lexicon", "store", "export", "render", "read", "pipeline", "codebook"},
+    "web": {"model", "lexicon", "store", "export", "render", "read", "pipeline", "codebook", "markup"},
     "scale": {"model", "lexicon", "read", "pipeline", "store"},
     "cli": {"model", "lexicon", "read", "pipeline", "store", "export", "render", "evaluate", "codebook", "web",
             "scale"},
-    "__init__": {"pipeline"},
+    "__init__": {"pipeline", "store"},
 }
 
 

@@ -121,8 +121,8 @@ def test_any_document_round_trips_through_json(
 
 def assert_round_trip(extraction: Extraction) -> None:
     """The JSONL writer's line (`json.dumps(..., ensure_ascii=False)`) encodes as UTF-8 and reads back equal;
-    `to_json` keeps tuples, which JSON reads back as lists."""
-    record = extraction.to_json()
+    `to_dict` keeps tuples, which JSON reads back as lists."""
+    record = extraction.to_dict()
     line = json.dumps(record, ensure_ascii=False)
     assert "\n" not in line
     assert json.loads(line.encode("utf-8")) == lists(record)

@@ -189,7 +189,7 @@ def test_ingest_reports_a_broken_document_and_stores_the_rest(tmp_path: Path) ->
 def test_an_entity_is_found_by_its_name_whatever_the_case_yo_quotes_and_spaces(asked: str) -> None:
     import duckdb
 
-    from letopis.store.queries import find_entities
+    from letopis.store.lookup import find_entities
 
     db = duckdb.connect()
     db.execute("CREATE TABLE doc_entities (hash VARCHAR, local_id VARCHAR, entity VARCHAR, name VARCHAR,"

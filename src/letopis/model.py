@@ -5,9 +5,13 @@ Every fact keeps character offsets into `Document.text`, so the sentence it came
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EntityType = Literal["PER", "ORG", "LOC"]
 UnitKind = Literal["headline", "credit", "dateline", "body"]
@@ -163,7 +167,7 @@ class Event:
     confidence: float
     date_precision: str = "day"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
         record["date"] = self.date.isoformat() if self.date else None
         return record
@@ -179,7 +183,8 @@ class Extraction:
     def entity(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
+        """The output contract (README) as Python values: tuples stay tuples, dates are ISO strings."""
         doc = self.document
         dateline = None
         if doc.dateline is not None:
@@ -197,5 +202,27 @@ class Extraction:
             "language": doc.language,
             "entities": [asdict(e) for e in self.entities],
             "occupations": [asdict(o) for o in self.occupations],
-            "events": [e.to_json() for e in self.events],
+            "events": [e.to_dict() for e in self.events],
         }
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The output contract as a JSON string (Cyrillic kept as it is)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """pandas DataFrames `entities`, `occupations`, `events` and `evidence` (needs the `analysis` extra)."""
+        from letopis.frames import extraction_frames
+
+        return extraction_frames(self.to_dict())
+
+    def _repr_html_(self) -> str:
+        """A notebook shows the text with entities, role phrases and event evidence marked, as the web
+        app's article view does, and the records beside it."""
+        from letopis.markup import html
+
+        return html(self.to_dict(), self.document.text)
+
+    def __repr__(self) -> str:
+        kinds = " ".join(f"{k} {sum(e.type == k for e in self.entities)}" for k in ("PER", "ORG", "LOC"))
+        return (f"<Extraction {self.document.id!r}: {len(self.entities)} entities ({kinds}), "
+                f"{len(self.occupations)} occupations, {len(self.events)} events>")  # fmt: skip

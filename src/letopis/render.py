@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import letopis.markup as markup
 from letopis.model import Entity, Event, Extraction
 
 QUOTE_LENGTH = 90
@@ -37,14 +38,8 @@ def coordinates(entity: Entity) -> str:
 
 
 def positions(result: Extraction) -> dict[str, str]:
-    names = {e.id: e.name for e in result.entities}
-    held: dict[str, list[str]] = {}
-    for job in result.occupations:
-        where = f" {names[job.where]}" if job.where else ""
-        where += " (место по документу)" if job.where and job.where_from == "document" else ""
-        posted = f" (в {names[job.accredited_to]})" if job.accredited_to else ""
-        held.setdefault(job.person, []).append(f"{job.position}{where}{posted}")
-    return {person: "; ".join(jobs) for person, jobs in held.items()}
+    """Each person's positions, by entity id (`markup.positions`)."""
+    return markup.positions(result.to_dict())
 
 
 def render_text(result: Extraction) -> str:

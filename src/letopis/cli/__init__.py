@@ -1,8 +1,11 @@
-"""`letopis extract PATH... --format json|jsonl|text`: a thin face over the library.
+"""letopis: Russian news to a verifiable chronicle. `letopis extract PATH... --format
+json|jsonl|text|plover|gdelt` (`-` reads standard input), `letopis ingest PATH... --db corpus.duckdb`,
+then `search`, `events`, `entity`, `pair`, `summary` and `export` (csv, jsonl, parquet, plover, gdelt)
+over the corpus; tables as `--format table|json|csv`. Exit status: 0 ok, 1 a user error (bad option,
+unusable corpus), 2 some documents failed."""
 
-The NLP pipeline, the readers and the scorers are imported by the commands that use them, so that the
-commands that only query a corpus start without loading them."""
-
+# The NLP pipeline, the readers and the scorers are imported by the commands that use them, so that the
+# commands that only query a corpus start without loading them.
 # Rooms: `output` (rows, tables and events written out; errors as one line), `options` (the options
 # commands share, the event filters declared once), `inputs` (the documents under the paths given),
 # `extraction` (extract, eval, codebook), `corpus` (ingest and the queries of a stored corpus), `serve` (the
@@ -11,6 +14,9 @@ commands that only query a corpus start without loading them."""
 
 from __future__ import annotations
 
+from importlib.metadata import version
+from typing import Annotated
+
 import typer
 
 from letopis.cli.corpus import entity, events, export, ingest, pair, rejects, search, summary
@@ -18,11 +24,20 @@ from letopis.cli.extraction import codebook, evaluate, extract
 from letopis.cli.scaling import process_corpus, watch
 from letopis.cli.serve import serve
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(add_completion=False, no_args_is_help=True)
 
 
-@app.callback()
-def main() -> None:
+def show_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(f"letopis {version('letopis')}")  # letopis.__version__
+        raise typer.Exit()
+
+
+@app.callback(help=__doc__)
+def main(
+    show: Annotated[bool, typer.Option("--version", is_eager=True, callback=show_version,
+                                          help="Print the version and exit")] = False,
+) -> None:
     """letopis: Russian news to a verifiable chronicle of who met whom, in what role, where and when."""
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -30,9 +30,14 @@ from letopis.export import write_rows
 from letopis.model import MAX_CHARS, MAX_SECONDS, Limits
 from letopis.store import EventFilters, Store
 
+TableFormat = Annotated[Table, typer.Option("--format", "-f", help="table (fits 100 columns), json or csv")]
+EVENT_COLUMNS = ("id", "date", "type", "mode", "actor", "recipient", "place", "evidence")
+SEARCH_COLUMNS = ("document", "score", "title", "published", "snippet")
+
 
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to extract and store")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to extract and store; - reads "
+                                                       "standard input (text or JSON Lines)")] = None,
     db: DB = DEFAULT_DB,
     from_parquet: Annotated[Path | None, typer.Option("--from-parquet", help="Store the Parquet dataset "
                                                       "letopis process wrote, instead of PATHS")] = None,
@@ -73,21 +78,26 @@ def ingest(
         raise typer.Exit(2)
 
 
-def rejects(db: DB = DEFAULT_DB, output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table) -> None:
+def rejects(db: DB = DEFAULT_DB, output_format: TableFormat = Table.table) -> None:
     """Documents that could not be stored: source, stage (read, language, limit, extract, store), reason."""
     with user_errors():
         emit(Store(db).rejects(), output_format)
 
 
 def search(
-    query: Annotated[str, typer.Argument(help="Words in any form: Казахстан finds казахстанских")],
+    query: Annotated[str, typer.Argument(help='Words in any form, all of them: Кистафин Карачи; a phrase in quotes: '
+                                         '\'"Ержан Кистафин"\'; Казахстан finds казахстанских')],
     db: DB = DEFAULT_DB,
+    any_word: Annotated[bool, typer.Option("--any", help="Documents with any of the words, not all")] = False,
     limit: Annotated[int, typer.Option(help="How many documents (1 to 1,000)")] = 10,
-    output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
+    output_format: TableFormat = Table.table,
 ) -> None:
-    """Full-text search with Russian morphology (BM25 over lemmas), with snippets."""
+    """Full-text search with Russian morphology (BM25 over lemmas), with snippets: letopis search
+    'Кистафин Карачи' --db corpus.duckdb."""
     with user_errors():
-        emit(Store(db).search(query, limit), output_format)
+        store = Store(db)
+        found = store.search(query, limit, any_word=any_word)
+        emit(found, output_format, store.count_documents(query, any_word), SEARCH_COLUMNS)
 
 
 @with_filters
@@ -95,11 +105,13 @@ def events(
     filters: EventFilters,
     db: DB = DEFAULT_DB,
     limit: Annotated[int, typer.Option(help="At most this many events (1 to 1,000,000)")] = 100,
-    output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
+    output_format: TableFormat = Table.table,
 ) -> None:
-    """Events of the corpus, filtered."""
+    """Events of the corpus, filtered: letopis events --pair KAZ-PAK --type CONSULT --since 2025-12-01.
+    The table shows the main columns; json and csv every column, ids in full."""
     with user_errors():
-        emit(Store(db).events(limit=limit, filters=filters), output_format)
+        store = Store(db)
+        emit(store.events(limit=limit, filters=filters), output_format, store.count_events(filters), EVENT_COLUMNS)
 
 
 class Export(StrEnum):
@@ -136,9 +148,10 @@ def pair(
     first: Annotated[str, typer.Argument(help="ISO alpha-3 code: KAZ")],
     second: Annotated[str, typer.Argument(help="ISO alpha-3 code: PAK")],
     db: DB = DEFAULT_DB,
-    output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
+    output_format: TableFormat = Table.table,
 ) -> None:
-    """Relations of two countries: events by month, type and topic; top people and organisations."""
+    """Relations of two countries: events by month, type and topic; top people and organisations:
+    letopis pair KAZ PAK --db corpus.duckdb."""
     with user_errors():
         found = Store(db).pair(first, second)
     if output_format is Table.json:
@@ -152,13 +165,16 @@ def pair(
 
 
 def entity(
-    name: Annotated[str, typer.Argument(help="The entity's name: Ержан Кистафин")],
+    name: Annotated[str, typer.Argument(help="The entity's name in any form or part: 'Ержан Кистафин', Кистафина")],
     db: DB = DEFAULT_DB,
-    output_format: Annotated[Table, typer.Option("--format", "-f")] = Table.table,
+    output_format: TableFormat = Table.table,
 ) -> None:
-    """An entity across the corpus: positions over time, aliases, counterparts, events."""
+    """An entity across the corpus: positions over time, aliases, counterparts, events (the first 100):
+    letopis entity Путина --db corpus.duckdb."""
     with user_errors():
-        found = Store(db).entity(name)
+        store = Store(db)
+        found = store.entity(name)
+        total = store.count_events(entity=name) if found else 0
     if found is None:
         say(f"letopis: no entity called {name!r}")
         raise typer.Exit(1)
@@ -167,24 +183,38 @@ def entity(
         return
     write(f"{found['name']}  ({found['type']}, {found['country'] or '-'} {found['sector'] or ''})".rstrip() + "\n")
     write("aliases: " + ", ".join(found["aliases"]) + "\n")
-    for title, rows in (("Positions", found["positions"]), ("Counterparts", found["counterparts"]),
-                        ("Events", found["events"])):  # fmt: skip
+    for title, rows in (("Positions", found["positions"]), ("Counterparts", found["counterparts"])):
         typer.echo(f"\n{title} ({len(rows)})")
-        emit(rows, Table.table if output_format is Table.table else output_format)
+        emit(rows, output_format)
+    typer.echo(f"\nEvents ({total})")
+    emit(found["events"], output_format, total, EVENT_COLUMNS)
 
 
-def summary(db: DB = DEFAULT_DB) -> None:
-    """What the corpus holds: documents, entities, events by type, top country pairs."""
+def summary(db: DB = DEFAULT_DB, output_format: TableFormat = Table.table) -> None:
+    """What the corpus holds: documents, entities, events by type, top country pairs. csv: one row per
+    figure (section, name, value)."""
     with user_errors():
         found = Store(db).summary()
+    if output_format is not Table.table:
+        emit([found] if output_format is Table.json else summary_rows(found), output_format)
+        return
     typer.echo(
         f"documents {found['documents']} ({found['near_duplicates']} near-duplicates) from {found['sources']} "
-        f"sources, entities {found['entities']}, occupations {found['occupations']}, events {found['events']} "
+        f"sources, entities {found['entities']}, occupations {found['occupations']},\nevents {found['events']} "
         f"(from {found['event_reports']} reports); rejected {found['rejects']} (letopis rejects)"
     )
     if found["not_searchable"]:
-        typer.echo(f"{found['not_searchable']} documents are not searchable yet: an ingest was cut short, run it again")
+        typer.echo(f"{found['not_searchable']} documents are not searchable yet: an ingest was cut short, run it "
+                   "again")  # fmt: skip
     typer.echo("\nEvents by type")
     emit(found["events_by_type"], Table.table)
     typer.echo("\nTop country pairs (actor-recipient)")
     emit(found["top_country_pairs"], Table.table)
+
+
+def summary_rows(found: dict[str, Any]) -> list[dict[str, Any]]:
+    """The summary as rows of one figure each: (`count`, `documents`, 1), (`events_by_type`, `CONSULT`, 7)."""
+    rows = [{"section": "count", "name": k, "value": v} for k, v in found.items() if isinstance(v, int)]
+    rows += [{"section": "events_by_type", "name": r["type"], "value": r["events"]} for r in found["events_by_type"]]
+    return rows + [{"section": "top_country_pairs", "name": r["pair"], "value": r["events"]}
+                   for r in found["top_country_pairs"]]  # fmt: skip

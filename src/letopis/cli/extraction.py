@@ -112,9 +112,10 @@ def score_coding(directory: Path, texts: Path, json_path: Path | None) -> None:
 
 def extract(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders (read recursively): seed .txt, plain .txt/.md, .jsonl")
+        list[Path], typer.Argument(help="Files or folders (read recursively): seed .txt, plain .txt/.md, .jsonl, "
+                                   ".html, .rss, URLs; - reads standard input (text or JSON Lines)")
     ],
-    output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.json,
+    output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format (below)")] = Format.json,
     lang: Lang = "ru",
     published: Published = None,
     max_chars: MaxChars = MAX_CHARS,
@@ -126,7 +127,8 @@ def extract(
     workers: Workers = None,
     quiet: Quiet = False,
 ) -> None:
-    """Extract entities, occupations, actors and PLOVER events from articles. Exit 2 if some failed.
+    """Extract entities, occupations, actors and PLOVER events from articles: letopis extract samples/
+    --format text; echo 'Посол ...' | letopis extract - . Exit 2 if some failed.
 
     Formats: json (one object per document), jsonl, text (readable), plover (PLOVER JSONL, one event
     per line), gdelt (GDELT 2.0 Events-style TSV with a header row, one row per actor/recipient pair)."""
@@ -152,9 +154,9 @@ def write_extractions(results: Iterable[Extraction], output_format: Format) -> N
         write("\t".join(GDELT_COLUMNS) + "\n")
     for item in results:
         if output_format is Format.json:
-            records.append(item.to_json())
+            records.append(item.to_dict())
         elif output_format is Format.jsonl:
-            write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+            write(item.to_json() + "\n")
         elif output_format in (Format.plover, Format.gdelt):
             lines = io.StringIO()
             write_events(item, output_format, lines)

@@ -43,18 +43,21 @@ def language(value: str) -> bool:
 
 
 FILTER_OPTIONS: dict[str, Any] = {
-    "entity": Annotated[str | None, typer.Option("--entity", help="Events of this entity (its name)")],
-    "pair": Annotated[str | None, typer.Option("--pair", help="Country pair, either direction: KAZ-PAK")],
-    "type": Annotated[str | None, typer.Option("--type", help="PLOVER type: CONSULT, AGREE, ...")],
-    "context": Annotated[str | None, typer.Option("--context", help="PLOVER context: diplomatic, economic, ...")],
-    "topic": Annotated[str | None, typer.Option("--topic", help="Topic: trade, banking, logistics, ...")],
-    "place": Annotated[str | None, typer.Option("--place", help="Place name")],
-    "since": Annotated[str | None, typer.Option("--since", help="From date YYYY-MM-DD")],
-    "until": Annotated[str | None, typer.Option("--until", help="To date YYYY-MM-DD")],
+    "entity": Annotated[str | None, typer.Option("--entity", help="Events of this entity, by name in any form: "
+                                                 "--entity 'Ержан Кистафин'")],
+    "pair": Annotated[str | None, typer.Option("--pair", help="Country pair, either direction: --pair KAZ-PAK")],
+    "type": Annotated[str | None, typer.Option("--type", help="PLOVER types, any of them: --type CONSULT or "
+                                               "--type CONSULT,AGREE")],
+    "context": Annotated[str | None, typer.Option("--context", help="PLOVER context: --context diplomatic "
+                                                  "(economic, ...)")],
+    "topic": Annotated[str | None, typer.Option("--topic", help="Topic: --topic trade (banking, logistics, ...)")],
+    "place": Annotated[str | None, typer.Option("--place", help="Place name: --place Карачи")],
+    "since": Annotated[str | None, typer.Option("--since", help="From this date: --since 2025-12-01")],
+    "until": Annotated[str | None, typer.Option("--until", help="To this date: --until 2025-12-31")],
     "min_confidence": Annotated[
-        str | None, typer.Option("--min-confidence", help="Events of at least this confidence (0-1)")
+        str | None, typer.Option("--min-confidence", help="Events of at least this confidence: --min-confidence 0.5")
     ],
-}
+}  # fmt: skip
 
 
 def with_filters(command: Callable[..., None]) -> Callable[..., None]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -23,6 +24,9 @@ from letopis.read.seed import is_seed, parse_seed
 from letopis.read.sources import Origin, kind, origin, resolve, walk
 from letopis.read.text import parse_text, unreadable
 from letopis.read.web import as_url, feed_items, read_items, read_url
+
+STDIN = "-"  # the path that reads standard input
+STDIN_ORIGIN = Origin("<stdin>", "<stdin>", "stdin")
 
 
 def from_text(text: str, source: str, doc_id: str, published: date | None = None, source_id: str = "") -> Document:
@@ -65,6 +69,18 @@ def file_items(data: bytes, where: Origin, file_kind: str | None) -> Iterator[Do
         yield from read_items(feed_items(data))
     else:
         yield read_bytes(data, where)
+
+
+def stdin_kind(data: bytes) -> str:
+    """JSON Lines when the first line that is not blank starts an object, else text (`-` has no suffix)."""
+    first = next((line for line in data.lstrip(b"\xef\xbb\xbf").splitlines() if line.strip()), b"")
+    return "jsonl" if first.lstrip().startswith(b"{") else "text"
+
+
+def read_stdin() -> Iterator[Document | Failure]:
+    """The documents of standard input: plain text (or the seed format) or JSON Lines, told by content."""
+    data = sys.stdin.buffer.read()
+    yield from file_items(data, STDIN_ORIGIN, stdin_kind(data))
 
 
 def file_date(path: Path) -> date | None:
@@ -111,12 +127,13 @@ def read_paths(
 ) -> Iterator[Document | Failure | Skipped]:
     """Every document under `paths` (files or folders, read recursively), keyed by `source_id` relative
     to `root` (the current folder by default); what cannot be read as `Failure`, what is not read as
-    `Skipped`. Only Russian documents are yielded unless `any_language`."""
+    `Skipped`. Only Russian documents are yielded unless `any_language`; the path `-` reads standard input."""
     base = resolve(root if root is not None else Path.cwd())
     seen: set[str] = set()
     for path in paths:
         url = as_url(str(path))
-        for item in read_url(url) if url else files(path, base, seen):
+        found = read_stdin() if str(path) == STDIN else read_url(url) if url else files(path, base, seen)
+        for item in found:
             if isinstance(item, Document):
                 yield admit(item, any_language)
                 continue

@@ -4,25 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import duckdb
 
+from letopis.frames import frame, require
+from letopis.markup import Events
 from letopis.model import Document, Extraction
-from letopis.store import browse, queries, records
+from letopis.store import browse, lookup, queries, records
 from letopis.store import filters as check
 from letopis.store.filters import EventFilters
 from letopis.store.ingest import IngestReport, Item, Process, Writer
 from letopis.store.opening import open_for_reading, open_for_writing
 from letopis.store.search import SearchIndex
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 class Store:
     """A letopis corpus. `Store(path)` opens an existing corpus read-only and refuses a missing file or
     one that is not a letopis corpus (`StoreError`); `Store(path, write=True)` creates it if need be and
-    can `ingest`. Bad query arguments raise ValueError."""
+    can `ingest`. Bad query arguments raise ValueError. `events` and `search` give a pandas DataFrame with
+    `as_frame=True` (`events` also the DuckDB relation with `as_relation=True`), `pair` and `entity`
+    their tables as DataFrames; `with Store(path) as store:` closes it."""
 
     def __init__(self, path: str | Path, write: bool = False) -> None:
+        if not isinstance(path, str | Path):
+            raise TypeError(f"a corpus path is a str or a Path, not {type(path).__name__}")
         self.path = Path(path)
         self.writer = Writer(self.path) if write else None
         self.connection: duckdb.DuckDBPyConnection | None = (
@@ -44,6 +53,15 @@ class Store:
             self.connection.close()
             self.connection = None
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r}{', write=True' if self.writer else ''})"
+
     def ingest(self, items: Iterable[Item], process: Process | None = None) -> IngestReport:
         """Store documents, extracted by `process` (or extractions), and record failures as rejects; see
         `ingest.Writer`. The file is held only while a batch is written."""
@@ -60,20 +78,62 @@ class Store:
         """The identities of every stored source (paths, URLs)."""
         return {row[0] for row in self.db.execute("SELECT source_id FROM sources").fetchall()}
 
-    def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
-        wanted = check.text("query", query)
-        return queries.search(self.db, self.index, wanted, check.limit(limit, check.MAX_SEARCH_LIMIT))
+    @overload
+    def search(self, query: str, limit: int = ..., *, any_word: bool = ...,
+               as_frame: Literal[False] = ...) -> list[dict[str, Any]]: ...
+    @overload
+    def search(self, query: str, limit: int = ..., *, any_word: bool = ...,
+               as_frame: Literal[True]) -> pd.DataFrame: ...
 
-    def events(self, limit: int = 100, filters: EventFilters | None = None, **given: Any) -> list[dict[str, Any]]:
-        """Events kept by `filters` (or by the same filters given as keywords: `pair="KAZ-PAK"`)."""
-        return queries.events(self.db, filters or EventFilters.parse(**given), check.limit(limit, check.MAX_LIMIT))
+    def search(self, query: str, limit: int = 10, *, any_word: bool = False,
+               as_frame: bool = False) -> list[dict[str, Any]] | pd.DataFrame:
+        """Documents holding every word of `query` in any form (`any_word`: one of them), a phrase in quotes
+        as a phrase, best first."""
+        wanted = check.text("query", query)
+        found = queries.search(self.db, self.index, wanted, check.limit(limit, check.MAX_SEARCH_LIMIT), any_word)
+        return frame(found, list(queries.SEARCH_COLUMNS)) if as_frame else found
+
+    @overload
+    def events(self, limit: int = ..., filters: EventFilters | None = ..., *, as_frame: Literal[False] = ...,
+               as_relation: Literal[False] = ..., **given: Any) -> Events: ...
+    @overload
+    def events(self, limit: int = ..., filters: EventFilters | None = ..., *, as_frame: Literal[True],
+               as_relation: Literal[False] = ..., **given: Any) -> pd.DataFrame: ...
+    @overload
+    def events(self, limit: int = ..., filters: EventFilters | None = ..., *, as_frame: Literal[False] = ...,
+               as_relation: Literal[True], **given: Any) -> duckdb.DuckDBPyRelation: ...
+
+    def events(self, limit: int = 100, filters: EventFilters | None = None, *, as_frame: bool = False,
+               as_relation: bool = False, **given: Any) -> Events | pd.DataFrame | duckdb.DuckDBPyRelation:
+        """Events kept by `filters` (or by the same filters given as keywords: `pair="KAZ-PAK"`), as a list
+        of dicts (which a notebook shows as a table), a DataFrame or a DuckDB relation to query on."""
+        wanted = filters or EventFilters.parse(**given)
+        most = check.limit(limit, check.MAX_LIMIT)
+        if not (as_frame or as_relation):
+            return Events(queries.events(self.db, wanted, most))
+        if as_frame:
+            require()
+        sql, params = queries.event_query(self.db, wanted, limit=most)
+        relation = self.db.cursor().sql(sql, params=params)  # a cursor of its own, free of earlier results
+        return relation.df() if as_frame else relation
+
+    def count_events(self, filters: EventFilters | None = None, **given: Any) -> int:
+        """How many events `filters` keep (the same filters as `events`)."""
+        return queries.count_events(self.db, filters or EventFilters.parse(**given))
+
+    def count_documents(self, query: str, any_word: bool = False) -> int:
+        """How many documents `search` finds for `query`, beyond its limit."""
+        return self.index.count(check.text("query", query), any_word)
 
     def find_entities(self, name: str) -> list[str]:
-        """Corpus ids of the entities called `name` (compared as the gold rules do: case, ё, quotes)."""
-        return queries.find_entities(self.db, check.text("name", name))
+        """Corpus ids of the entities called `name`, or mentioned so, or named by some of its words in any
+        form (`Путина`, `Кистафина`): `lookup.find_entities`."""
+        return lookup.find_entities(self.db, check.text("name", name))
 
-    def entity(self, name: str) -> dict[str, Any] | None:
-        return queries.entity(self.db, check.text("name", name))
+    def entity(self, name: str, as_frame: bool = False) -> dict[str, Any] | None:
+        """An entity across the corpus; with `as_frame`, its positions, counterparts and events as DataFrames."""
+        found = queries.entity(self.db, check.text("name", name))
+        return tables(found, ("positions", "counterparts", "events")) if found and as_frame else found
 
     def summary(self) -> dict[str, Any]:
         return queries.summary(self.db)
@@ -81,8 +141,11 @@ class Store:
     def rejects(self) -> list[dict[str, Any]]:
         return queries.rejects(self.db)
 
-    def pair(self, first: str, second: str) -> dict[str, Any]:
-        return queries.pair(self.db, *check.pair((first, second)))
+    def pair(self, first: str | tuple[str, str], second: str | None = None, as_frame: bool = False) -> dict[str, Any]:
+        """Relations of two countries (`pair("KAZ", "PAK")`, `pair("KAZ-PAK")`); with `as_frame`, each table
+        of them as a DataFrame."""
+        found = queries.pair(self.db, *check.pair(first if second is None else (str(first), second)))
+        return tables(found, ("by_month", "by_type", "by_topic", "top_actors")) if as_frame else found
 
     def extraction(self, doc_hash: str) -> Extraction:
         return records.extraction(self.db, doc_hash)
@@ -122,3 +185,8 @@ class Store:
 
     def countries(self) -> list[dict[str, Any]]:
         return browse.countries(self.db)
+
+
+def tables(found: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """`found` with its lists of rows `names` as DataFrames."""
+    return {key: frame(value) if key in names else value for key, value in found.items()}

@@ -10,8 +10,9 @@ from typing import Any
 
 import duckdb
 
-from letopis.lexicon.names import QUOTES, key
+from letopis.lexicon.names import key
 from letopis.store.filters import EventFilters
+from letopis.store.lookup import find_entities
 from letopis.store.opening import first_line
 from letopis.store.search import SearchIndex, snippet
 
@@ -27,9 +28,13 @@ def scalar(db: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = N
     return int(found[0]) if found and found[0] is not None else 0
 
 
-def search(db: duckdb.DuckDBPyConnection, index: SearchIndex | None, query: str, limit: int) -> list[dict[str, Any]]:
+SEARCH_COLUMNS = ("document", "score", "title", "published", "source", "snippet")
+
+
+def search(db: duckdb.DuckDBPyConnection, index: SearchIndex | None, query: str, limit: int,
+           any_word: bool = False) -> list[dict[str, Any]]:  # fmt: skip
     found = []
-    for doc_hash, score in index.query(query, limit) if index is not None else []:
+    for doc_hash, score in index.query(query, limit, any_word) if index is not None else []:
         doc = rows(db, "SELECT doc_key, title, published, source, text FROM documents WHERE hash = ?", [doc_hash])
         if doc:
             row = doc[0]
@@ -37,15 +42,6 @@ def search(db: duckdb.DuckDBPyConnection, index: SearchIndex | None, query: str,
                           "published": row["published"], "source": row["source"],
                           "snippet": snippet(row["text"], query)})  # fmt: skip
     return found
-
-
-def find_entities(db: duckdb.DuckDBPyConnection, name: str) -> list[str]:
-    """Corpus ids of the entities called `name` (compared as the gold rules do: case, ё, quotes)."""
-    wanted = key(name)
-    folded = "trim(regexp_replace(regexp_replace(replace(lower(name), 'ё', 'е'), ?, '', 'g'), '\\s+', ' ', 'g'))"
-    sql = f"SELECT DISTINCT entity, name FROM doc_entities WHERE {folded} = ?"  # key() in SQL, then in Python
-    found = db.execute(sql, [f"[{QUOTES}]", wanted]).fetchall()
-    return sorted({entity for entity, called in found if key(called) == wanted})
 
 
 def events(db: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int) -> list[dict[str, Any]]:
@@ -77,6 +73,11 @@ def events(db: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int) -> 
     ]  # fmt: skip
 
 
+def count_events(db: duckdb.DuckDBPyConnection, filters: EventFilters) -> int:
+    picked, params = event_query(db, filters, lean=True)
+    return scalar(db, f"SELECT count(*) FROM ({picked})", params)
+
+
 def event_query(
     db: duckdb.DuckDBPyConnection, filters: EventFilters, lean: bool = False, limit: int | None = None
 ) -> tuple[str, list[Any]]:
@@ -97,8 +98,8 @@ def event_query(
         )
         params += [first, second, second, first, first, second]
     if filters.type is not None:
-        where.append("e.type = ?")
-        params.append(filters.type)
+        where.append(f"e.type IN ({', '.join('?' for _ in filters.type)})")
+        params += filters.type
     for column, value in (("contexts", filters.context), ("topics", filters.topic)):
         if value is not None:
             where.append(f"list_contains(e.{column}, ?)")

@@ -1,5 +1,6 @@
 """Full-text search over lemmas with tantivy (BM25): `Казахстан` finds `Казахстана`, `Казахстаном` and,
-through the gazetteer's adjectives, `казахстанских`. Snippets are cut from the original text."""
+through the gazetteer's adjectives, `казахстанских`. Every word must match (`any_word`: one is enough);
+`"Ержан Кистафин"` in quotes is a phrase. Snippets are cut from the original text."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from letopis.lexicon.names import fold, morphology
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+PHRASE = re.compile(r'"([^"]*)"')
 HEAP = 30_000_000
 
 
@@ -72,13 +74,33 @@ class SearchIndex:
         if self.index is not None:
             self.index.reload()
 
-    def query(self, text: str, limit: int) -> list[tuple[str, float]]:
-        words = lemma_text(text).split()
-        if not words or self.index is None:
+    def query(self, text: str, limit: int, any_word: bool = False) -> list[tuple[str, float]]:
+        wanted = query_text(text, any_word)
+        if not wanted or self.index is None:
             return []
-        query = self.index.parse_query(" ".join(words), ["body"])
+        query = self.index.parse_query(wanted, ["body"])
         searcher = self.index.searcher()
         return [(searcher.doc(address)["hash"][0], score) for score, address in searcher.search(query, limit).hits]
+
+    def count(self, text: str, any_word: bool = False) -> int:
+        """How many documents match."""
+        wanted = query_text(text, any_word)
+        if not wanted or self.index is None:
+            return 0
+        found = self.index.searcher().search(self.index.parse_query(wanted, ["body"]), 1)
+        return int(found.count)  # type: ignore[attr-defined]  # tantivy's stub leaves `count` out
+
+
+def query_text(text: str, any_word: bool = False) -> str:
+    """tantivy's query of the words and quoted phrases of `text`, by lemma: each must match (`+`) unless
+    `any_word`. A country adjective matches its lemma or the country (`казахстанский` or `казахстан`);
+    every lemma is quoted, so no word is read as query syntax."""
+    must = "" if any_word else "+"
+    parts = [f'{must}"{lemma_text(phrase)}"' for phrase in PHRASE.findall(text) if lemma_text(phrase)]
+    for word in WORD.findall(PHRASE.sub(" ", text)):
+        forms = " ".join(f'"{lemma}"' for lemma in lemmas(word))
+        parts.append(f"{must}({forms})")
+    return " ".join(parts)
 
 
 def snippet(text: str, query: str, width: int = 240) -> str:

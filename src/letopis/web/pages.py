@@ -13,12 +13,13 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+import letopis.markup as markup
 from letopis.lexicon.plover import TYPES, contexts
 from letopis.model import Extraction
 from letopis.render import positions
 from letopis.store import EventFilters
 from letopis.store.filters import topic_names
-from letopis.web import charts, markup, views
+from letopis.web import charts, views
 from letopis.web.api import Asked, Filters, NotFound, Of, extract_request
 from letopis.web.labels import words
 from letopis.web.params import Cursor, Limit
@@ -93,7 +94,7 @@ def article(request: Request, extraction: Extraction, doc_hash: str | None, text
 
     doc = extraction.document
     names = {e.id: e.name for e in extraction.entities}
-    pieces = markup.pieces(doc.text, markup.marks(extraction, link))
+    pieces = markup.pieces(doc.text, markup.marks(extraction.to_dict(), doc.text, link))
     return render(request, "article.html", x=extraction, doc=doc, hash=doc_hash, pieces=pieces, names=names,
                   held=positions(extraction), pasted=text, needs_token=request.app.state.token is not None)  # fmt: skip
 
