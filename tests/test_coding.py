@@ -40,6 +40,8 @@ def parties(result: Extraction) -> list[tuple[str, list[tuple[str, str | None, s
         # a capital as the subject speaks for its government; a metonym is the body it stands for
         ("Москва заявила протест Вашингтону.", "ACCUSE", ("власти (Россия)", "RUS", "GOV")),
         ("Кремль осудил решение Евросоюза.", "ACCUSE", ("Кремль", "RUS", "GOV")),
+        # the people of a country, by its demonym
+        ("Россияне поддержали решение президента.", "SUPPORT", ("россияне (Россия)", "RUS", "CVL")),
         # an arrest in the passive: the authority the document names before it
         ("МВД Грузии провело обыски. Вчера был арестован Иван Петров.", "COERCE", ("МВД Грузии", "GEO", "COP")),
     ],

@@ -222,12 +222,12 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "type",
         "Обама также призвал израильтян и палестинцев возоб",
         "REQUEST",
-    ): "reads a REQUEST trigger, finds no party",
+    ): "reads REQUEST/- asserted, expected REQUEST/meet asserted",
     (
         "arguments",
         "Обама также призвал израильтян и палестинцев возоб",
         "REQUEST",
-    ): "no REQUEST event to take arguments from",
+    ): "finds none -> израильтяне (Израиль); expected Обама -> none",
     (
         "type",
         "Отставки Гречмана потребовали томские журналисты п",

@@ -8,6 +8,7 @@ from __future__ import annotations
 from letopis.extractors.entities import Candidate, Cluster
 from letopis.lexicon import agents
 from letopis.lexicon.gazetteer import Place, gazetteer
+from letopis.lexicon.names import morphology
 from letopis.nlp import Token
 
 GOVERNMENT = ("GOV", "власти")
@@ -23,6 +24,27 @@ def agent_word(token: Token) -> tuple[str, str] | None:
     text = token.text.lower()
     if token.pos in PARTICIPLE_POS:
         return next(((sector, name) for stem, sector, name in stems if text.startswith(stem)), None)
+    return None
+
+
+# Endings of a demonym and of its country's adjective: иорданец/иорданский, россиянин/российский,
+# израильтянин/израильский, немец/немецкий, турок/турецкий, грузин/грузинский, француз/французский.
+DEMONYM_ENDINGS = (("иянин", "ийский"), ("ичанин", "ийский"), ("тянин", "ский"), ("янин", "ийский"),
+                   ("анин", "ский"), ("ец", "ский"), ("ец", "йский"), ("ец", "ецкий"), ("ок", "ецкий"),
+                   ("ин", "инский"), ("", "ский"), ("", "ийский"))  # fmt: skip
+
+
+def demonym(token: Token) -> tuple[str, str] | None:
+    """(country, plural name) of a noun that names the people of a country (`иорданцы`, `россияне`), found
+    through the country's adjective in the gazetteer."""
+    if token.pos not in {"NOUN", "PROPN"} or token.feats.get("Animacy") == "Inan":
+        return None
+    lemma = token.lemma.lower()
+    for cut, ending in DEMONYM_ENDINGS:
+        stem = lemma[: len(lemma) - len(cut)] if lemma.endswith(cut) else ""
+        if len(stem) >= 3 and (iso3 := gazetteer().adjective_country(stem + ending)) is not None:
+            plural = morphology().parse(lemma)[0].inflect({"plur", "nomn"})
+            return iso3, plural.word if plural is not None else lemma
     return None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from letopis.extractors.entities import Cluster
-from letopis.extractors.events.agents import agent_word, is_capital
+from letopis.extractors.events.agents import agent_word, demonym, is_capital
 from letopis.extractors.events.antecedents import antecedent, passive_agents
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
@@ -109,6 +109,8 @@ def resolve(
         acting = token.rel == "nsubj" or (token.case == "Ins" and token.rel in {"obl", "obl:agent"})
         if acting and own.type == "LOC" and own.place is not None and is_capital(own.place):
             return [ctx.agents.government(token, own.place)]
+        if own.type == "LOC" and own.place is None and (people := demonym(token)) is not None:
+            return [ctx.agents.get(token, "CVL", people[1], people[0])]  # `Иорданцы` tagged as a place
         return [own]
     tokens = ctx.tokens
     phrase = [t for t in tokens[sent.first : sent.last] if governed(tokens, t.index, token.index)]
@@ -118,6 +120,8 @@ def resolve(
             return [c for c in named if c.type == kind]
     agent = agent_word(token)
     country, words = agent_country(phrase, named) if agent is not None else (None, [])
+    if agent is None and (people := demonym(token)) is not None:
+        agent, country = ("CVL", people[1]), people[0]
     if agent is None or not (generic or country):
         agent = None
     if named and agent is None:
