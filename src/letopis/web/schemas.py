@@ -109,13 +109,14 @@ class DocumentDetail(BaseModel):
     events: list[EventRecord]
 
 
-class EventRow(BaseModel):
+class EventFields(BaseModel):
+    """What an event row and an event page share."""
+
     id: str
-    hash: str
-    date: date | None
     type: str
     mode: str | None
     modality: str | None
+    date: date | None
     place: str | None
     actor: list[str]
     recipient: list[str]
@@ -125,6 +126,10 @@ class EventRow(BaseModel):
     topics: list[str]
     confidence: float | None
     sources: int
+
+
+class EventRow(EventFields):
+    hash: str
     document: str
     evidence: str | None
 
@@ -141,22 +146,8 @@ class Report(BaseModel):
     text: str
 
 
-class EventDetail(BaseModel):
-    id: str
-    type: str
-    mode: str | None
-    modality: str | None
+class EventDetail(EventFields):
     quad: int | None
-    date: date | None
-    place: str | None
-    actor: list[str]
-    recipient: list[str]
-    actor_countries: list[str]
-    recipient_countries: list[str]
-    contexts: list[str]
-    topics: list[str]
-    confidence: float | None
-    sources: int
     evidence: list[Report]
 
 
