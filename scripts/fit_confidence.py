@@ -18,11 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from letopis.evaluate.events import gold_files, load
+from letopis.evaluate.events import extracted, gold_files
 from letopis.evaluate.gold import match_events
 from letopis.extractors.events.confidence import features
-from letopis.pipeline import extract_document
-from letopis.read import from_text
 
 OUT = Path(__file__).parent.parent / "src" / "letopis" / "lexicon" / "event_confidence.tsv"
 # L2 strength, chosen by leave-one-out log loss on tune (2026-12-02, 101 events): 0.5 -> 0.736, 1 -> 0.716,
@@ -36,8 +34,7 @@ def examples(gold_dir: Path, texts: Path) -> tuple[list[list[str]], list[int]]:
     rows: list[list[str]] = []
     labels: list[int] = []
     for path in gold_files(gold_dir):
-        gold, text = load(path, texts)
-        result = extract_document(from_text(text, str(path), path.name.removesuffix(".gold.json")))
+        _, gold, result = extracted(path, texts)
         matched, _ = match_events(result, gold, strict=True)
         right = {id(e) for e in matched.values()}
         for event in result.events:

@@ -43,21 +43,25 @@ def load(path: Path, texts: Path) -> tuple[Gold, str]:
     return gold, raw.decode("utf-8")
 
 
+def extracted(path: Path, texts: Path = DEFAULT_TEXTS) -> tuple[str, Gold, Extraction]:
+    """A gold file's name and gold, and the extraction of the text it annotates."""
+    gold, text = load(path, texts)
+    name = path.name.removesuffix(".gold.json")
+    return name, gold, extract_document(from_text(text, str(path), name))
+
+
 def gold_texts(directory: Path, texts: Path = DEFAULT_TEXTS) -> Iterator[Extraction] | None:
     """The extractions of the texts the gold files under `directory` name, or None when it holds none."""
     paths = list(gold_files(directory))
     if not paths:
         return None
-    return (extract_document(from_text(load(p, texts)[1], str(p), p.name.removesuffix(".gold.json"))) for p in paths)
+    return (extracted(path, texts)[2] for path in paths)
 
 
 def evaluate(directory: Path, report: Report, texts: Path = DEFAULT_TEXTS) -> None:
     """Extract every document the gold files under `directory` name and score its events."""
     for path in gold_files(directory):
-        gold, text = load(path, texts)
-        name = path.name.removesuffix(".gold.json")
-        result = extract_document(from_text(text, str(path), name))
-        score_document(name, gold, result, report)
+        score_document(*extracted(path, texts), report)
     report.scores = dict(sorted(report.scores.items(), key=lambda item: (item[0].count("."), item[0])))
 
 

@@ -53,7 +53,9 @@ class MentionModel(SpanModel):
     anaphor: bool
 
 
-class EntityRecord(BaseModel):
+class EntityFields(BaseModel):
+    """What every view of an entity shows of it."""
+
     id: str
     type: str
     name: str
@@ -62,6 +64,9 @@ class EntityRecord(BaseModel):
     kind: str | None
     lat: float | None
     lon: float | None
+
+
+class EntityRecord(EntityFields):
     mentions: list[MentionModel]
     generic: bool = False
     country_from: str | None = None
@@ -151,15 +156,7 @@ class EventDetail(EventFields):
     evidence: list[Report]
 
 
-class EntityRow(BaseModel):
-    id: str
-    type: str
-    name: str
-    country: str | None
-    sector: str | None
-    kind: str | None
-    lat: float | None
-    lon: float | None
+class EntityRow(EntityFields):
     documents: int
 
 
@@ -188,15 +185,7 @@ class MonthType(BaseModel):
     events: int
 
 
-class EntityDetail(BaseModel):
-    id: str
-    type: str
-    name: str
-    country: str | None
-    sector: str | None
-    kind: str | None
-    lat: float | None
-    lon: float | None
+class EntityDetail(EntityFields):
     aliases: list[str]
     positions: list[Position]
     counterparts: list[Counterpart]
