@@ -199,3 +199,27 @@ def test_a_city_name_several_countries_share_is_the_one_in_the_country_named(
 ) -> None:
     places = {e.name: e.country for e in extract(text).entities if e.type == "LOC"}
     assert places.get(city) == country, places
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "identifier"),
+    [
+        ("Барак Обама прибыл в Берлин и встретился с Ангелой Меркель.", "Барак Обама", "Q76"),
+        ("Россия и Китай подписали соглашение о поставках газа.", "Россия", "Q159"),
+        ("Посол Казахстана Ержан Кистафин встретился с губернатором.", "Ержан Кистафин", None),  # not listed
+        ("Полиция задержала демонстрантов.", "полиция", None),  # a generic agent is nobody in particular
+    ],
+)
+def test_a_plover_actor_carries_its_wikidata_id_where_the_list_knows_it(
+    text: str, name: str, identifier: str | None
+) -> None:
+    actors = {
+        a["entity_text"].split(" (")[0]: a for r in plover_records(extract(text)) for a in r["actor"] + r["recipient"]
+    }
+    assert actors[name]["identifier_id"] == identifier, actors
+    assert actors[name]["entity_id"].startswith("e")  # the document's own id; the store's are corpus-wide
+
+
+def test_event_scale_is_the_plover_intensity_of_the_type_and_mode() -> None:
+    result = extract("Российские военные обстреляли позиции боевиков.")
+    assert [r["event_scale"] for r in plover_records(result)] == [e.intensity for e in result.events]

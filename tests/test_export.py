@@ -28,7 +28,9 @@ def test_plover_records() -> None:
     assert visit["event"] == ["CONSULT"]
     assert visit["actor"][0] == {"code": "KAZ", "sector": "GOV", "entity_text": "Ержан Кистафин",
                                  "entity_text_latin": "Erzhan Kistafin", "generic": False, "code_from": "text",
-                                 "identifier_id": visit["actor"][0]["identifier_id"], "office": "посол"}  # fmt: skip
+                                 "identifier_id": None, "entity_id": visit["actor"][0]["entity_id"],
+                                 "office": "посол"}  # fmt: skip
+    assert visit["event_scale"] == 4.0  # PLOVER's intensity of CONSULT:visit
     assert visit["event_loc"]["resolved_place"] == "Карачи"
     assert visit["event_loc"]["geonameid"] == 1174872  # GeoNames' Karachi
     assert (visit["event_loc"]["lat"], visit["event_loc"]["lon"]) == (24.8608, 67.0104)

@@ -147,7 +147,7 @@ def test_exports_of_a_query(store: Store, tmp_path: Path) -> None:
         assert result.stdout.strip() == f"10 events -> {out}"
     plover = [json.loads(line) for line in (tmp_path / "events.plover").read_text(encoding="utf-8").splitlines()]
     assert len(plover) == 10 and all(r["cite_info"]["language"] == "ru" for r in plover)
-    assert all(a["identifier_id"].startswith("E") for r in plover for a in r["actor"])
+    assert all(a["entity_id"].startswith("E") for r in plover for a in r["actor"])
     gdelt = (tmp_path / "events.gdelt").read_text(encoding="utf-8").splitlines()
     assert all(len(line.split("\t")) == 61 for line in gdelt)
     assert len((tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()) == 10

@@ -2,13 +2,15 @@
 as CSV, JSONL, PLOVER or GDELT (`write_rows`, for the CLI and the web app).
 
 PLOVER (openeventdata/PLOVER manual): `id`, `date`, `actor` and `recipient` as lists of entity objects
-(`code` is the ISO alpha-3 country, `sector`, `entity_text`, `identifier_id`, `office`), `event`,
+(`code` is the ISO alpha-3 country, `sector`, `entity_text`, `identifier_id` (the Wikidata id, as the
+manual asks, where lexicon/wikidata.tsv knows the name), `office`), `event`,
 `mode` (the PLOVER mode, then letopis' modality as an auxiliary mode: `future`, `negation`,
 `hypothetical`), `context`, `event_loc`, `event_text`, `quad_code`, `text_info` (character offsets)
-and `cite_info` (`language` "ru"). The PLOVER intensity goes to `event_intensity`, letopis' confidence
-to `confidence`, the name in Latin letters (the Russian passport scheme, `names.latin`) to
-`entity_text_latin`, and `generic` and `code_from` (`text`, `list`, `setting`) say how an entity was
-coded (none of these is a field of the manual); a city's `event_loc` carries its GeoNames id.
+and `cite_info` (`language` "ru"). `event_scale`, the manual's "floating point scale value", is the
+PLOVER intensity of the type and mode. letopis' confidence goes to `confidence`, the name in Latin
+letters (the Russian passport scheme, `names.latin`) to `entity_text_latin`, letopis' own entity id to
+`entity_id`, and `generic` and `code_from` (`text`, `list`, `setting`) say how an entity was coded (none
+of these is a field of the manual); a city's `event_loc` carries its GeoNames id.
 
 GDELT: the 61 columns of the GDELT 2.0 Events table, one row per actor/recipient pair as GDELT writes
 them (one row per actor when there is no recipient), with a header row (GDELT's raw files have none).
@@ -30,6 +32,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
+from letopis.lexicon import wikidata_id
 from letopis.lexicon.gazetteer import gazetteer
 from letopis.lexicon.names import latin
 from letopis.lexicon.plover import code, goldstein_table
@@ -76,7 +79,8 @@ def offices(result: Extraction) -> dict[str, str]:
 def entity_object(entity: Entity, office: str | None) -> dict[str, Any]:
     record: dict[str, Any] = {"code": entity.country or "UNK", "sector": entity.sector or "UNK",
                               "entity_text": entity.name, "entity_text_latin": latin(entity.name),
-                              "identifier_id": entity.id, "generic": entity.generic,
+                              "identifier_id": None if entity.generic else wikidata_id(entity.name, entity.country),
+                              "entity_id": entity.id, "generic": entity.generic,
                               "code_from": entity.country_from}  # fmt: skip
     if office:
         record["office"] = office
@@ -130,7 +134,7 @@ def plover_records(result: Extraction) -> list[dict[str, Any]]:
             "event_loc": location(place, place.mentions[0].text if place and place.mentions else None),
             "event_text": first.text,
             "quad_code": event.quad,
-            "event_intensity": event.intensity,
+            "event_scale": event.intensity,
             "confidence": event.confidence,
             "text_info": {"sequence": len(records) + 1, "start": first.start, "end": first.end},
             "cite_info": {

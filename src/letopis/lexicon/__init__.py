@@ -128,3 +128,23 @@ def known_people() -> dict[str, tuple[str, str]]:
             _, country, sector = next(iter(people))
             found[surname] = (country, sector)
     return found
+
+
+@cache
+def wikidata_ids() -> dict[str, dict[str, str]]:
+    """Name key -> {country or `-`: Wikidata id} (wikidata.tsv, built by scripts/build_wikidata.py)."""
+    found: dict[str, dict[str, str]] = {}
+    for name, _, country, qid, _ in rows("wikidata.tsv"):
+        found.setdefault(key(name), {})[country] = qid
+    return found
+
+
+def wikidata_id(name: str, country: str | None) -> str | None:
+    """The Wikidata id of an entity by its name and country: the row of its country, else the name's only
+    row when either side has no country (`Генеральный штаб` of Russia is not that of another country)."""
+    ids = wikidata_ids().get(key(name), {})
+    if country in ids:
+        return ids[country]
+    if len(ids) == 1 and (country is None or "-" in ids):
+        return next(iter(ids.values()))
+    return None
