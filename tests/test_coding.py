@@ -4,14 +4,19 @@ Goldstein and QuadClass checked on every row."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from letopis.cli import app
 from letopis.codebook import codebook
 from letopis.evaluate.coding import Coding, measure
-from letopis.export import GDELT_COLUMNS, gdelt_rows, goldstein, plover_records, quad_class
+from letopis.export import GDELT_COLUMNS, gdelt_rows, geonameid, goldstein, plover_records, quad_class
+from letopis.lexicon.gazetteer import gazetteer
 from letopis.lexicon.names import latin
 from letopis.model import Extraction
 from letopis.pipeline import extract, extract_document
@@ -223,3 +228,79 @@ def test_a_plover_actor_carries_its_wikidata_id_where_the_list_knows_it(
 def test_event_scale_is_the_plover_intensity_of_the_type_and_mode() -> None:
     result = extract("Российские военные обстреляли позиции боевиков.")
     assert [r["event_scale"] for r in plover_records(result)] == [e.intensity for e in result.events]
+
+
+@pytest.fixture
+def territory_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Set LETOPIS_TERRITORIES for one test; the gazetteer is rebuilt before and after."""
+
+    def use(rule: str) -> None:
+        monkeypatch.setenv("LETOPIS_TERRITORIES", rule)
+        gazetteer.cache_clear()
+
+    yield use
+    monkeypatch.delenv("LETOPIS_TERRITORIES", raising=False)
+    gazetteer.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "sovereign", "held"),
+    [
+        ("Премьер-министр прибыл в Крым с рабочим визитом.", "Крым", "UKR", "RUS"),
+        ("Митинг прошёл в Симферополе.", "Симферополь", "UKR", "RUS"),
+        ("Делегация посетила Приштину.", "Приштина", "SRB", "XKX"),
+        ("Президент Абхазии встретился с послом в Сухуме.", "Сухум", "GEO", "GEO"),  # no code of its own
+        ("Выборы прошли в Тайване.", "Тайвань", "TWN", "TWN"),  # ISO 3166 lists it: its own code either way
+    ],
+)
+def test_a_disputed_territory_takes_the_country_of_the_rule_set(
+    territory_rule: Callable[[str], None], text: str, place: str, sovereign: str, held: str
+) -> None:
+    for rule, country in (("sovereign", sovereign), ("held", held)):
+        territory_rule(rule)
+        places = {e.name: e.country for e in extract(text).entities if e.type == "LOC"}
+        assert places.get(place) == country, (rule, places)
+
+
+def test_an_unknown_territory_rule_is_a_clear_error(territory_rule: Callable[[str], None]) -> None:
+    with pytest.raises(ValueError, match="LETOPIS_TERRITORIES is 'de-facto': it must be one of sovereign, held"):
+        territory_rule("de-facto")
+        gazetteer()
+
+
+def test_an_event_in_a_disputed_territory_names_it_in_the_plover_record() -> None:
+    records = plover_records(extract("Украинские военные обстреляли позиции в Донецке."))
+    assert [(r["event_loc"]["country_code"], r["event_loc"].get("territory")) for r in records] == [
+        ("UKR", "Донецкая Народная Республика")
+    ]
+
+
+def test_the_territories_option_sets_the_rule_for_the_run(
+    territory_rule: Callable[[str], None], tmp_path: Path
+) -> None:
+    territory_rule("sovereign")  # the rule as it was, restored after the test
+    text = tmp_path / "crimea.txt"
+    text.write_text("Премьер-министр прибыл в Крым с рабочим визитом.", encoding="utf-8")
+    gazetteer.cache_clear()
+    result = CliRunner().invoke(app, ["--territories", "held", "extract", str(text)])
+    assert result.exit_code == 0, result.output
+    assert {(e["name"], e["country"]) for e in json.loads(result.stdout)[0]["entities"]} >= {("Крым", "RUS")}
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "where"),
+    [
+        # factRuEval devset book_179: the Isle of Wight's Newport, not the largest (Wales)
+        ("Рабочие завода в Ньюпорте, столице острова Уайт, Англия, захватили завод.", "Ньюпорт", (50.7015, -1.2912)),
+        ("Рабочие завода в Ньюпорте, Уэльс, захватили завод.", "Ньюпорт", (51.5877, -2.9983)),
+        ("Рабочие завода в Ньюпорте захватили завод.", "Ньюпорт", (51.5877, -2.9983)),  # none named: the largest
+    ],
+)
+def test_a_city_name_several_provinces_share_is_the_one_in_the_province_named(
+    text: str, city: str, where: tuple[float, float]
+) -> None:
+    result = extract(text)
+    places = {e.name: (e.lat, e.lon) for e in result.entities if e.type == "LOC"}
+    assert places.get(city) == where, places
+    found = next(e for e in result.entities if e.name == city)
+    assert geonameid(found) == {(50.7015, -1.2912): 2641599, (51.5877, -2.9983): 2641598}[where]

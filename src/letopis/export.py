@@ -98,6 +98,9 @@ def location(entity: Entity | None, mention: str | None) -> dict[str, Any] | Non
         record["geonameid"] = geonameid(entity)
     elif entity.kind == "province":
         record["province"] = entity.name
+    place = gazetteer().place(entity.name) if entity.kind in ("province", "city") else None
+    if place is not None and (territory := gazetteer().territory(place)) is not None:
+        record["territory"] = territory
     if entity.country and (country := gazetteer().country(entity.country)) is not None:
         record["country"] = country.name
     return record
@@ -178,9 +181,17 @@ def geo_columns(entity: Entity | None) -> list[str]:
 
 
 def geonameid(entity: Entity) -> int | None:
-    """The GeoNames id of a city (lexicon/cities.tsv), if the gazetteer knows the entity's name as one."""
+    """The GeoNames id of a city (lexicon/cities.tsv, cities_other.tsv), if the gazetteer knows the entity's
+    name as one in its country and at its coordinates."""
     place = gazetteer().place(entity.name) if entity.kind == "city" else None
-    return place.geonameid if place is not None and place.country == entity.country else None
+    if place is None:
+        return None
+    same = (
+        p
+        for p in [place, *gazetteer().elsewhere(place)]
+        if (p.country, p.lat, p.lon) == (entity.country, entity.lat, entity.lon)
+    )
+    return next((p.geonameid for p in same), None)
 
 
 def number(value: float | None) -> str:

@@ -14,6 +14,8 @@ unusable corpus), 2 some documents failed."""
 
 from __future__ import annotations
 
+import os
+from enum import StrEnum
 from importlib.metadata import version
 from typing import Annotated
 
@@ -33,12 +35,27 @@ def show_version(wanted: bool) -> None:
         raise typer.Exit()
 
 
+class Territories(StrEnum):
+    sovereign = "sovereign"
+    held = "held"
+
+
 @app.callback(help=__doc__)
 def main(
-    show: Annotated[bool, typer.Option("--version", is_eager=True, callback=show_version,
-                                          help="Print the version and exit")] = False,
+    show: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=show_version, help="Print the version and exit")
+    ] = False,
+    territories: Annotated[
+        Territories,
+        typer.Option(
+            envvar="LETOPIS_TERRITORIES",
+            help="Disputed territories (Крым, Косово, Абхазия ...): code them as their nominal sovereign "
+            "(PLOVER's ISO 3166 coding) or as the state that holds them (lexicon/territories.tsv)",
+        ),
+    ] = Territories.sovereign,
 ) -> None:
     """letopis: Russian news to a verifiable chronicle of who met whom, in what role, where and when."""
+    os.environ["LETOPIS_TERRITORIES"] = territories.value  # read by the gazetteer, here and in workers
 
 
 app.command("eval")(evaluate)

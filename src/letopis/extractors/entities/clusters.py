@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import islice
 
 from letopis.extractors.entities.records import Candidate, Cluster
-from letopis.lexicon.gazetteer import gazetteer
+from letopis.lexicon.gazetteer import Place, gazetteer
 from letopis.lexicon.names import acronym, key
 from letopis.model import EntityType
 from letopis.nlp import Token
@@ -73,20 +73,35 @@ def unique_containing_person(by_word: dict[str, list[Cluster]], cand: Candidate)
 def prefer_named_countries(clusters: list[Cluster], dateline: str | None) -> None:
     """A city whose name cities of other countries share (`Валенсия`) is taken to be the one in a country
     the document names when it names that country and not the first city's (`Валенсия` in a text about
-    Venezuela), or the dateline is there."""
-    named = {c.place.country for c in clusters if c.place is not None and not gazetteer().elsewhere(c.place)}
-    if dateline is not None and (line := gazetteer().place(dateline)) is not None:
+    Venezuela), or the dateline is there; one whose name cities of other provinces of its country share
+    (`Ньюпорт`), the one in a province the document names when it does not name the first city's
+    (`Ньюпорт, столица острова Уайт, Англия`)."""
+    places = gazetteer()
+    named = {c.place.country for c in clusters if c.place is not None and not abroad(c.place)}
+    provinces = {c.place.name for c in clusters if c.place is not None and c.place.kind == "province"}
+    if dateline is not None and (line := places.place(dateline)) is not None:
         named.add(line.country)
     for item in clusters:
         place = item.place
-        if place is None or place.country in named:
+        if place is None:
             continue
-        fitting = [other for other in gazetteer().elsewhere(place) if other.country in named]
+        if place.country in named:
+            if places.province_of(place) in provinces:
+                continue
+            here = [other for other in places.elsewhere(place) if other.country == place.country]
+            fitting = [other for other in here if places.province_of(other) in provinces]
+        else:
+            fitting = [other for other in places.elsewhere(place) if other.country in named]
         if len(fitting) == 1:
             for cand in item.candidates:
                 if cand.place == place:
                     cand.place, cand.country = fitting[0], fitting[0].country
             item.looked = (0, None)
+
+
+def abroad(place: Place) -> list[Place]:
+    """Cities of the same name as `place` in other countries."""
+    return [other for other in gazetteer().elsewhere(place) if other.country != place.country]
 
 
 class Countries:
