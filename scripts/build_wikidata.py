@@ -35,7 +35,9 @@ HEADER = """\
 # PLOVER actors. Built by scripts/build_wikidata.py from the Wikidata links of NEREL v1.1 (train and dev;
 # Loukachevitch et al. 2023): letopis' own mentions on the NEREL texts lined up with NEREL's linked
 # mentions. Kept: names linked in at least 2 mentions, 80% of them to one id. Wikidata is CC0.
-# A name of one country only matches an entity of that country (`Генеральный штаб` RUS); `-` is none.
+# country: the one the NEREL texts state for it (80% of the mentions whose text states one), else `-`. A
+# name of a country matches only an entity of that country or of none (`Генеральный штаб` RUS), and
+# codes an organisation or person whose document states no country (`Microsoft`: USA).
 # Columns: name, letopis type, country, Wikidata id, linked mentions.
 """
 
@@ -65,7 +67,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--nerel", type=Path, default=Path("../shared/benchmarks/NEREL-v1.1"))
     args = parser.parse_args()
-    votes: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    countries: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     paths = sorted(args.nerel.glob("train/*.txt")) + sorted(args.nerel.glob("dev/*.txt"))
     for number, path in enumerate(paths, 1):
         linked = links(path.with_suffix(".ann"))
@@ -76,18 +79,27 @@ def main() -> None:
             for mention in entity.mentions:
                 found = None if mention.anaphor else linked.get((mention.start, mention.end))
                 if found is not None and found[0] in KINDS.get(entity.type, set()):
-                    votes[(entity.name, entity.type, entity.country or "-")][found[1]] += 1
+                    votes[(entity.name, entity.type)][found[1]] += 1
+                    if entity.country and entity.country_from == "text":
+                        countries[(entity.name, entity.type)][entity.country] += 1
         if number % 100 == 0:
             print(f"{number} of {len(paths)}", file=sys.stderr)
-    rows: dict[tuple[str, str], tuple[str, str, str, str, int]] = {}
-    for (name, type, country), counter in votes.items():
+    rows: dict[tuple[str, str], tuple[str, str, str, str, int]] = {}  # (name key, type) -> row
+    for (name, type), counter in votes.items():
         qid, count = counter.most_common(1)[0]
-        total = sum(counter.values())
-        if count >= 2 and count >= 0.8 * total and not common_noun(name):
-            rows[(key(name), country)] = (name, type, country, qid, count)
+        if count >= 2 and count >= 0.8 * sum(counter.values()) and not common_noun(name):
+            rows[(key(name), type)] = (name, type, agreed(countries[(name, type)]), qid, count)
     sys.stdout.write(HEADER)
     for name, type, country, qid, count in sorted(rows.values(), key=lambda row: (row[1], key(row[0]), row[2])):
         sys.stdout.write(f"{name}\t{type}\t{country}\t{qid}\t{count}\n")
+
+
+def agreed(counter: Counter[str]) -> str:
+    """The country 80% of the mentions' texts state, else `-`."""
+    if not counter:
+        return "-"
+    country, count = counter.most_common(1)[0]
+    return country if count >= 0.8 * sum(counter.values()) else "-"
 
 
 def common_noun(name: str) -> bool:

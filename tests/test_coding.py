@@ -64,6 +64,8 @@ def test_coded_actor(text: str, type: str, actor: tuple[str, str | None, str | N
         ("Американский журналист Джон Смит прибыл в Москву.", "Джон Смит", ("USA", "JRN")),  # described
         ("Российского бизнесмена Виктора Бута арестовали.", "Виктор Бут", ("RUS", "BUS")),
         ("Рабочие захватили завод в Ньюпорте, столице Уэльса.", "Уэльс", ("GBR", None)),  # constituent country
+        ("Компания Microsoft согласилась открыть коды Windows.", "Microsoft", ("USA", "BUS")),  # wikidata.tsv
+        ("Острова были захвачены Советским Союзом в 1945 году.", "Советский Союз", ("SUN", None)),  # ISO 3166-3
     ],
 )
 def test_coded_entity(text: str, name: str, code: tuple[str | None, str | None]) -> None:
@@ -304,3 +306,19 @@ def test_a_city_name_several_provinces_share_is_the_one_in_the_province_named(
     assert places.get(city) == where, places
     found = next(e for e in result.entities if e.name == city)
     assert geonameid(found) == {(50.7015, -1.2912): 2641599, (51.5877, -2.9983): 2641598}[where]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Неизвестные похитили журналиста в Дамаске.", ("неизвестные (Сирия)", "SYR", "UAF")),
+        # the kidnapping of the devset's 22371_text told in the passive
+        (
+            "В Сирии были похищены трое граждан России, работавших на заводе компании Hmisho Steel.",
+            ("нападавшие (Сирия)", "SYR", "UAF"),
+        ),
+    ],
+)
+def test_an_attack_with_no_one_named_is_coded_as_unidentified_attackers(text: str, actor: tuple[str, str, str]) -> None:
+    found = parties(extract(text))
+    assert any(t == "ASSAULT" and actor in actors for t, actors, _ in found), found

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from letopis.extractors.entities import Cluster, org_sector_word
 from letopis.extractors.roles import Role
-from letopis.lexicon import agents, known_people, metonyms, positions
+from letopis.lexicon import agents, known_people, listed_country, metonyms, positions
 from letopis.lexicon.gazetteer import gazetteer
 from letopis.lexicon.names import key
 from letopis.nlp import Parsed
@@ -69,8 +69,9 @@ def code_actors(
     clusters: list[Cluster], roles: list[Role], parsed: Parsed, setting: str | None
 ) -> tuple[dict[str, Code], dict[str, str]]:
     """Entity id -> (country, sector) for persons, organisations and places, and entity id -> where its
-    country comes from: `text` (stated in the document), `list` (known_people.tsv, metonyms.tsv) or
-    `setting` (none stated: the country the document is set in)."""
+    country comes from: `text` (stated in the document), `list` (known_people.tsv, metonyms.tsv, the
+    country the NEREL texts state for a name of wikidata.tsv) or `setting` (none stated: the country the
+    document is set in)."""
     codes: dict[str, Code] = {}
     origins: dict[str, str] = {}
     for item in clusters:
@@ -80,9 +81,11 @@ def code_actors(
         elif (metonym := metonyms().get(key(item.name))) is not None:
             codes[item.id], origins[item.id] = metonym, "list"
         elif item.type == "ORG":
-            country = org_country(item, parsed, None)
+            country, origin = org_country(item, parsed, None), "text"
+            if country is None:
+                country, origin = listed_country(item.name), "list"
             codes[item.id] = (country or setting, org_sector(item, parsed))
-            origins[item.id] = "text" if country else "setting"
+            origins[item.id] = origin if country else "setting"
         elif item.type == "LOC":
             codes[item.id], origins[item.id] = ((item.place.country or None) if item.place else None, None), "text"
     first_roles: dict[int, Role] = {}
@@ -98,6 +101,8 @@ def code_actors(
             if country is None and known[0] is not None:
                 origins[item.id] = "list"
             country, sector = country or known[0], sector or known[1]
+            if country is None and (country := listed_country(item.name)) is not None:
+                origins[item.id] = "list"
             if country is None:
                 country, origins[item.id] = setting, "setting"
             codes[item.id] = (country, sector)

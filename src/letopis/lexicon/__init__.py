@@ -139,6 +139,12 @@ def wikidata_ids() -> dict[str, dict[str, str]]:
     return found
 
 
+def listed_country(name: str) -> str | None:
+    """The country the NEREL texts state for a name of wikidata.tsv (`Microsoft`: USA), if one."""
+    countries = {country for country in wikidata_ids().get(key(name), {}) if country != "-"}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def wikidata_id(name: str, country: str | None) -> str | None:
     """The Wikidata id of an entity by its name and country: the row of its country, else the name's only
     row when either side has no country (`Генеральный штаб` of Russia is not that of another country)."""

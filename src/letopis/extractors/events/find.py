@@ -6,7 +6,7 @@ from __future__ import annotations
 from letopis.extractors.entities import Cluster
 from letopis.extractors.events.arguments import find_parties, subjects, with_participants
 from letopis.extractors.events.context import Context, build_context
-from letopis.extractors.events.implied import implied_actor
+from letopis.extractors.events.implied import attack_anchor, attackers, implied_actor
 from letopis.extractors.events.merging import merge
 from letopis.extractors.events.modality import find_modality
 from letopis.extractors.events.records import Draft, Occurrence, Parties, occurrences, unique
@@ -29,12 +29,14 @@ def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: l
     headline, so a visit's destination and the parties `стороны` refers to come from the body first; the
     destination of the first visit read with a stated place (`прибыл в Ирландию`) is the place of the
     events read after it that state none. A trigger with no party makes no event unless it is `alone`; an
-    event with no actor takes the one its act implies, if any (`implied_actor`)."""
+    event with no actor takes the one its act implies, if any (`implied_actor`); an attack that names no
+    actor once its reports are merged, its unidentified attackers (`attackers`)."""
     ctx = build_context(doc, parsed, clusters, roles)
     sentences = [s for s in parsed.sentences if s.unit in {"headline", "body"}]
     found = {s.index: find_matches(parsed, s) for s in sentences}
     protagonist = find_protagonist(ctx, found)
     drafts: list[Draft] = []
+    attacks: dict[int, int] = {}  # id of a draft of an attack with no actor -> its trigger
     destination: Cluster | None = None
     for sent in sorted(sentences, key=lambda s: (s.unit == "headline", s.index)):
         for occurrence in occurrences(sent, found[sent.index]):
@@ -52,7 +54,13 @@ def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: l
                 parties = Parties([implied], parties.recipient, parties.explicit)
             place = stated or destination or dateline_place(ctx)
             drafts.append(draft(ctx, occurrence, parties, modality, place))
-    return merge(sorted(drafts, key=lambda d: d.evidence[0].start))
+            if not parties.actor and (anchor := attack_anchor(occurrence)) is not None:
+                attacks[id(drafts[-1])] = anchor
+    merged = merge(sorted(drafts, key=lambda d: d.evidence[0].start))
+    for item in merged:
+        if not item.actor and id(item) in attacks:
+            item.actor = [attackers(ctx, attacks[id(item)])]
+    return merged
 
 
 def alone(ctx: Context, occurrence: Occurrence) -> bool:

@@ -1,5 +1,5 @@
-"""The actor an act implies when the text names none: a protest's protesters, the authority behind an
-arrest, a charge or a sentence told in the passive."""
+"""The actor an act implies when the text names none: a protest's protesters, an attack's unidentified
+attackers, the authority behind an arrest, a charge or a sentence told in the passive."""
 
 from __future__ import annotations
 
@@ -9,6 +9,10 @@ from letopis.extractors.events.context import Context
 from letopis.extractors.events.records import Occurrence
 
 PROTESTERS = ("CVL", "протестующие")
+# Attackers nobody names (`прогремел взрыв`, `теракт в Брюсселе`): CAMEO's and PLOVER's UAF, armed men
+# of no known group, of the country it happens in, as GDELT codes unidentified gunmen.
+ATTACKERS = ("UAF", "нападавшие")
+ARMED_MODES = frozenset({None, "explosives", "suicide-attack", "firearms", "abduct"})
 # The sectors of the organisations that arrest (COERCE), charge (ACCUSE) and sentence or ban (SANCTION).
 AUTHORITIES = {"COERCE": {"COP", "JUD", "GOV"}, "ACCUSE": {"JUD", "COP"}, "SANCTION": {"JUD", "GOV"}}
 
@@ -33,3 +37,16 @@ def implied_actor(ctx: Context, occurrence: Occurrence, recipient: bool) -> Clus
             if any(org_sector_word(tuple(w)) in sectors for w in words):
                 return item
     return ctx.agents.implied(tokens[anchor], *GOVERNMENT)
+
+
+def attack_anchor(occurrence: Occurrence) -> int | None:
+    """The trigger of an armed attack, a bombing or a kidnapping (`теракт`, `взрыв`, `похищение`), whose
+    attackers stand in when the event, once its reports are merged, still names no actor."""
+    if occurrence.type != "ASSAULT" or occurrence.mode not in ARMED_MODES:
+        return None
+    return min(m.anchor for m in occurrence.matches)
+
+
+def attackers(ctx: Context, anchor: int) -> Cluster:
+    """The unidentified attackers (`нападавшие`, UAF, of the setting), with the trigger as their mention."""
+    return ctx.agents.implied(ctx.tokens[anchor], *ATTACKERS)
