@@ -50,7 +50,7 @@ def event(db: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None
         return None
     row = found[0]
     ids = [*row["actor"], *row["recipient"], *([row["place"]] if row["place"] else [])]
-    names = dict(db.execute("SELECT id, name FROM entities WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
+    names = dict(db.execute("SELECT id, name FROM entities WHERE list_contains(?, id)", [ids]).fetchall())
     reports = rows(
         db,
         'SELECT d.doc_key AS document, d.title, v.start, v."end", v.text FROM events e'
