@@ -66,7 +66,7 @@ class AnswerCache:
     def __init__(self, app: ASGIApp, version: Callable[[], Hashable], answers: Answers | None = None) -> None:
         self.app = app
         self.version = version
-        self.answers = answers or Answers()
+        self.answers = answers if answers is not None else Answers()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith("/api/"):
