@@ -1,14 +1,21 @@
 """Load benchmark of the web app on loopback: CLIENTS concurrent clients for SECONDS seconds, each asking
 in turn for a search, a filtered event list, an entity page and a country-pair dashboard (the JSON
-twins), bounded by --max-requests per client. Prints p50 and p95 per kind and overall, and the errors.
+twins), bounded by --max-requests per client. Prints p50 and p95 per kind and overall, the errors, and
+the machine's load average before and after (the machine may be shared). The app keeps its answers until
+the corpus changes, so after the first round these come from its cache; `--cold` adds a parameter of its
+own to every request (`?n=7`), so that every answer is made again from the store.
 
     .venv/bin/python benchmarks/load.py --db .letopis/demo.duckdb          # starts `letopis serve` itself
     .venv/bin/python benchmarks/load.py --url http://127.0.0.1:8000        # or a server already running
+    .venv/bin/python benchmarks/store.py --rounds 0 --keep .letopis/scale.duckdb   # 1M events, kept
+    .venv/bin/python benchmarks/load.py --db .letopis/scale.duckdb [--cold]
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import os
 import socket
 import statistics
 import subprocess
@@ -17,6 +24,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -28,13 +36,15 @@ PATHS = {
 }
 
 
-def client(base: str, until: float, most: int, times: dict[str, list[float]], errors: list[str]) -> None:
+def client(base: str, until: float, most: int, times: dict[str, list[float]], errors: list[str],
+           numbers: Iterator[int] | None) -> None:  # fmt: skip
     done = 0
     while time.monotonic() < until and done < most:
         for kind, path in PATHS.items():
+            url = base + path if numbers is None else f"{base}{path}{'&' if '?' in path else '?'}n={next(numbers)}"
             start = time.perf_counter()
             try:
-                with urllib.request.urlopen(base + path, timeout=30) as response:
+                with urllib.request.urlopen(url, timeout=30) as response:
                     response.read()
             except (urllib.error.URLError, OSError) as error:
                 errors.append(f"{kind}: {error}")
@@ -47,11 +57,18 @@ def percentile(values: list[float], share: float) -> float:
     return statistics.quantiles(values, n=100)[int(share * 100) - 1] if len(values) > 1 else values[0]
 
 
-def run(base: str, clients: int, seconds: float, most: int) -> int:
+def load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def run(base: str, clients: int, seconds: float, most: int, cold: bool) -> int:
     times: dict[str, list[float]] = {kind: [] for kind in PATHS}
     errors: list[str] = []
+    numbers = itertools.count() if cold else None
+    print(f"load average before: {load()}")
     until = time.monotonic() + seconds
-    threads = [threading.Thread(target=client, args=(base, until, most, times, errors)) for _ in range(clients)]
+    threads = [threading.Thread(target=client, args=(base, until, most, times, errors, numbers))
+               for _ in range(clients)]  # fmt: skip
     started = time.monotonic()
     for thread in threads:
         thread.start()
@@ -59,8 +76,8 @@ def run(base: str, clients: int, seconds: float, most: int) -> int:
         thread.join()
     elapsed = time.monotonic() - started
     everything = [t for values in times.values() for t in values]
-    print(f"{clients} clients, {elapsed:.0f} s, {len(everything)} requests ({len(everything) / elapsed:.0f}/s), "
-          f"{len(errors)} errors")  # fmt: skip
+    print(f"{clients} clients{' (cold)' if cold else ''}, {elapsed:.0f} s, {len(everything)} requests "
+          f"({len(everything) / elapsed:.0f}/s), {len(errors)} errors; load average after: {load()}")  # fmt: skip
     for kind, values in [*times.items(), ("all", everything)]:
         if values:
             p50, p95 = percentile(values, 0.5), percentile(values, 0.95)
@@ -84,9 +101,10 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--max-requests", type=int, default=10_000, help="Rounds per client at most")
+    parser.add_argument("--cold", action="store_true", help="No answer from the app's cache: each request is new")
     args = parser.parse_args()
     if args.db is None:
-        sys.exit(run(args.url.rstrip("/"), args.clients, args.seconds, args.max_requests))
+        sys.exit(run(args.url.rstrip("/"), args.clients, args.seconds, args.max_requests, args.cold))
     port = free_port()
     letopis = Path(sys.executable).with_name("letopis")
     server = subprocess.Popen([str(letopis), "serve", "--db", str(args.db), "--port", str(port)])
@@ -99,7 +117,7 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        status = run(base, args.clients, args.seconds, args.max_requests)
+        status = run(base, args.clients, args.seconds, args.max_requests, args.cold)
     finally:
         server.terminate()
         server.wait(10)

@@ -8,6 +8,7 @@
    50 ms, 100 ms, 300 ms).
 
     OPENBLAS_NUM_THREADS=1 python benchmarks/store.py [--docs 100000] [--events 1000000]
+    OPENBLAS_NUM_THREADS=1 python benchmarks/store.py --rounds 0 --keep .letopis/scale.duckdb  # for load.py
 """
 
 from __future__ import annotations
@@ -73,8 +74,8 @@ def scale_up(store: Store, results: list[Extraction], docs: int, events: int) ->
     doc_copies = max(1, docs // int(have_docs[0]))
     event_copies = max(1, events // int(have_events[0]))
     db.execute(
-        """INSERT INTO entities SELECT id || ':' || i, type, name || ' ' || i, country, sector, kind, lat, lon
-           FROM entities, range(1, 1000) t(i)"""
+        """INSERT INTO entities SELECT id || ':' || i, type, name || ' ' || i, country, sector, kind, lat, lon,
+           generic, country_from FROM entities, range(1, 1000) t(i)"""
     )
     db.execute(
         f"""INSERT INTO documents SELECT md5(hash || i), doc_key || ':' || i, source, title,
@@ -87,8 +88,8 @@ def scale_up(store: Store, results: list[Extraction], docs: int, events: int) ->
            type, mode, quad, intensity, modality, contexts, topics,
            list_transform(actor, lambda x: x || ':' || (i % 999 + 1)),
            list_transform(recipient, lambda x: x || ':' || (i % 999 + 1)),
-           actor_countries, recipient_countries, place, date - to_days(CAST(i % 3650 AS INTEGER)), confidence, start
-           FROM events, range(1, {event_copies}) t(i)"""
+           actor_countries, recipient_countries, place, date - to_days(CAST(i % 3650 AS INTEGER)), confidence, start,
+           date_precision FROM events, range(1, {event_copies}) t(i)"""
     )
     db.execute(
         f"""INSERT INTO evidence SELECT v.event || ':' || i, md5(v.hash || (i % {doc_copies})), v.start, v."end", v.text
@@ -119,33 +120,41 @@ def p95(job: Callable[[random.Random], object]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3, help="Ingest rounds (0 leaves the ingest benchmark out)")
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--keep", type=Path, help="Build the scaled store at this new path and keep it")
     args = parser.parse_args()
+    if args.keep is not None and (args.keep.exists() or args.keep.with_name(args.keep.name + ".search").exists()):
+        parser.error(f"{args.keep} exists: --keep builds a new store")
     docs = [d for d in read_paths(ARTICLES) if isinstance(d, Document)]
     extract_document(docs[0])
-    print(f"{len(docs)} articles, {args.rounds} rounds")
-    ingest_throughput(docs, args.rounds)
+    if args.rounds > 0:
+        print(f"{len(docs)} articles, {args.rounds} rounds")
+        ingest_throughput(docs, args.rounds)
     with tempfile.TemporaryDirectory() as folder:
-        store = Store(Path(folder) / "scale.duckdb", write=True)
-        results = [extract_document(doc) for doc in docs]
-        store.ingest(results)
-        start = time.perf_counter()
-        scale_up(store, results, args.docs, args.events)
-        counts = store.db.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)").fetchone()
-        assert counts
-        print(f"scaled to {counts[0]:,} documents and {counts[1]:,} events in {time.perf_counter() - start:.0f} s")
-        day = date(2016, 1, 1)
-        search = p95(lambda rng: store.search(rng.choice(WORDS), limit=10))
-        filtered = p95(lambda rng: store.events(limit=100, pair=rng.choice(PAIRS), type=rng.choice(TYPES),
-                                                since=day + timedelta(days=rng.randrange(3000)),
-                                                until=day + timedelta(days=rng.randrange(3000, 3650))))  # fmt: skip
-        pair = p95(lambda rng: store.pair(*rng.choice(PAIRS)))
-        print(f"search p95:               {search:7.1f} ms  (target <= 50)")
-        print(f"filtered events p95:      {filtered:7.1f} ms  (target <= 100)")
-        print(f"pair p95:                 {pair:7.1f} ms  (target <= 300)")
-        store.close()
+        scale(args.keep or Path(folder) / "scale.duckdb", docs, args.docs, args.events)
+
+
+def scale(path: Path, docs: list[Document], doc_count: int, event_count: int) -> None:
+    store = Store(path, write=True)
+    results = [extract_document(doc) for doc in docs]
+    store.ingest(results)
+    start = time.perf_counter()
+    scale_up(store, results, doc_count, event_count)
+    counts = store.db.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)").fetchone()
+    assert counts
+    print(f"scaled to {counts[0]:,} documents and {counts[1]:,} events in {time.perf_counter() - start:.0f} s")
+    day = date(2016, 1, 1)
+    search = p95(lambda rng: store.search(rng.choice(WORDS), limit=10))
+    filtered = p95(lambda rng: store.events(limit=100, pair=rng.choice(PAIRS), type=rng.choice(TYPES),
+                                            since=day + timedelta(days=rng.randrange(3000)),
+                                            until=day + timedelta(days=rng.randrange(3000, 3650))))  # fmt: skip
+    pair = p95(lambda rng: store.pair(*rng.choice(PAIRS)))
+    print(f"search p95:               {search:7.1f} ms  (target <= 50)")
+    print(f"filtered events p95:      {filtered:7.1f} ms  (target <= 100)")
+    print(f"pair p95:                 {pair:7.1f} ms  (target <= 300)")
+    store.close()
 
 
 if __name__ == "__main__":

@@ -1,15 +1,18 @@
-"""Fixtures shared by the web tests: one small corpus built once per session."""
+"""Fixtures shared by the web tests: one small corpus built once per session, and the app over a copy."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from letopis.model import Extraction
 from letopis.pipeline import extract_paths
 from letopis.store import Store
+from letopis.web import create_app
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "samples" / "000_f9e879b08a32d2e4.txt"
@@ -33,3 +36,10 @@ def copy_of(corpus: Path, folder: Path) -> Path:
     shutil.copy(corpus, target)
     shutil.copytree(corpus.with_name(corpus.name + ".search"), target.with_name(target.name + ".search"))
     return target
+
+
+@pytest.fixture()
+def writable(web_corpus: Path, tmp_path: Path) -> Iterator[TestClient]:
+    """The app over a copy of the web corpus, for tests that store articles."""
+    with TestClient(create_app(copy_of(web_corpus, tmp_path))) as found:
+        yield found

@@ -28,12 +28,6 @@ def client(web_corpus: Path) -> Iterator[TestClient]:
         yield found
 
 
-@pytest.fixture()
-def writable(web_corpus: Path, tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(copy_of(web_corpus, tmp_path))) as found:
-        yield found
-
-
 def get(client: TestClient, url: str, status: int = 200) -> Any:
     response = client.get(url)
     assert response.status_code == status, (url, response.text[:300])

@@ -3,7 +3,7 @@
 `identity` (hashes, alias and event keys), `dedup` (reprints), `ingest` (the one writer, atomic
 batches), `facts` (an extraction as rows by column name), `filters` (checked query filters), `lookup`
 (entities by a name as typed), `queries`, `records` (rows back to records), `browse` (the web pages'
-queries), `corpus` (`Store`)."""
+queries), `aggregates` (counts of the events a filter keeps; a pair's dashboard), `corpus` (`Store`)."""
 
 from letopis.store.corpus import Store
 from letopis.store.filters import EventFilters

@@ -1,6 +1,6 @@
 """Queries the web app's pages need beyond the CLI's: documents and entities by page, one event with all
-its reports, and the aggregates of the dashboards (events by month and type, actor networks, places,
-countries). Each is a function of a DuckDB connection; `Store` hands them on."""
+its reports, and the counts of the overview (country pairs, countries). Each is a function of a DuckDB
+connection; `Store` hands them on."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def event(db: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None
         return None
     row = found[0]
     ids = [*row["actor"], *row["recipient"], *([row["place"]] if row["place"] else [])]
-    names = dict(db.execute("SELECT id, name FROM entities WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
+    names = dict(db.execute("SELECT id, name FROM entities WHERE list_contains(?, id)", [ids]).fetchall())
     reports = rows(
         db,
         'SELECT d.doc_key AS document, d.title, v.start, v."end", v.text FROM events e'
@@ -76,43 +76,6 @@ def event_documents(db: duckdb.DuckDBPyConnection, filters: EventFilters) -> set
         params,
     ).fetchall()
     return {row[0] for row in found}
-
-
-def by_month_and_type(db: duckdb.DuckDBPyConnection, filters: EventFilters) -> list[dict[str, Any]]:
-    """Events kept by `filters` counted by month and PLOVER type (events without a date left out)."""
-    sql, params = event_query(db, filters, lean=True)
-    return rows(
-        db,
-        f"SELECT strftime(date, '%Y-%m') AS month, type, count(*) AS events FROM ({sql}) p"
-        " WHERE date IS NOT NULL GROUP BY ALL ORDER BY month, type",
-        params,
-    )
-
-
-def network(db: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int = 40) -> list[dict[str, Any]]:
-    """Who acted on whom in the events kept by `filters`: actor, recipient, their countries and how often."""
-    sql, params = event_query(db, filters, lean=True)
-    return rows(
-        db,
-        f"SELECT a.name AS actor, a.country AS actor_country, r.name AS recipient,"
-        f" r.country AS recipient_country, count(*) AS events FROM ({sql}) p,"
-        " unnest(p.actor) AS x(a_id), unnest(p.recipient) AS y(r_id)"
-        " JOIN entities a ON a.id = x.a_id JOIN entities r ON r.id = y.r_id WHERE a.id <> r.id"
-        " GROUP BY ALL ORDER BY events DESC, actor, recipient LIMIT ?",
-        [*params, limit],
-    )
-
-
-def places(db: duckdb.DuckDBPyConnection, filters: EventFilters) -> list[dict[str, Any]]:
-    """The places of the events kept by `filters`, with coordinates and counts."""
-    sql, params = event_query(db, filters, lean=True)
-    return rows(
-        db,
-        f"SELECT n.name, n.country, n.lat, n.lon, count(*) AS events FROM ({sql}) p"
-        " JOIN events e ON e.id = p.id JOIN entities n ON n.id = e.place"
-        " WHERE n.lat IS NOT NULL AND n.lon IS NOT NULL GROUP BY ALL ORDER BY events DESC, n.name",
-        params,
-    )
 
 
 def pairs(db: duckdb.DuckDBPyConnection, offset: int, limit: int) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ import duckdb
 from letopis.frames import frame, require
 from letopis.markup import Events
 from letopis.model import Document, Extraction
-from letopis.store import browse, lookup, queries, records
+from letopis.store import aggregates, browse, lookup, queries, records
 from letopis.store import filters as check
 from letopis.store.filters import EventFilters
 from letopis.store.ingest import IngestReport, Item, Process, Writer
@@ -142,10 +142,11 @@ class Store:
         return queries.rejects(self.db)
 
     def pair(self, first: str | tuple[str, str], second: str | None = None, as_frame: bool = False) -> dict[str, Any]:
-        """Relations of two countries (`pair("KAZ", "PAK")`, `pair("KAZ-PAK")`); with `as_frame`, each table
-        of them as a DataFrame."""
-        found = queries.pair(self.db, *check.pair(first if second is None else (str(first), second)))
-        return tables(found, ("by_month", "by_type", "by_topic", "top_actors")) if as_frame else found
+        """Relations of two countries (`pair("KAZ", "PAK")`, `pair("KAZ-PAK")`): events by month, type and
+        topic, top actors, events by month and type, network, places; with `as_frame`, each table of them as
+        a DataFrame."""
+        found = aggregates.pair(self.db, *check.pair(first if second is None else (str(first), second)))
+        return tables(found, tuple(aggregates.PAIR)) if as_frame else found
 
     def extraction(self, doc_hash: str) -> Extraction:
         return records.extraction(self.db, doc_hash)
@@ -172,13 +173,13 @@ class Store:
         return browse.event_documents(self.db, filters)
 
     def by_month_and_type(self, filters: EventFilters | None = None) -> list[dict[str, Any]]:
-        return browse.by_month_and_type(self.db, filters or EventFilters())
+        return aggregates.aggregate(self.db, aggregates.BY_MONTH_AND_TYPE, filters or EventFilters())
 
     def network(self, filters: EventFilters | None = None) -> list[dict[str, Any]]:
-        return browse.network(self.db, filters or EventFilters())
+        return aggregates.aggregate(self.db, aggregates.NETWORK, filters or EventFilters())
 
     def places(self, filters: EventFilters | None = None) -> list[dict[str, Any]]:
-        return browse.places(self.db, filters or EventFilters())
+        return aggregates.aggregate(self.db, aggregates.PLACES, filters or EventFilters())
 
     def pairs(self, offset: int = 0, limit: int = 50) -> list[dict[str, Any]]:
         return browse.pairs(self.db, check.offset(offset), check.limit(limit, check.MAX_SEARCH_LIMIT))

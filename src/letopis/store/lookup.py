@@ -62,7 +62,7 @@ def best(db: duckdb.DuckDBPyConnection, ids: set[str]) -> list[str]:
         return []
     found = db.execute(
         "SELECT n.name, list(DISTINCT n.id ORDER BY n.id) FROM entities n JOIN doc_entities d ON d.entity = n.id"
-        " WHERE n.id IN (SELECT unnest(?)) GROUP BY n.name ORDER BY count(DISTINCT d.hash) DESC, n.name LIMIT 1",
+        " WHERE list_contains(?, n.id) GROUP BY n.name ORDER BY count(DISTINCT d.hash) DESC, n.name LIMIT 1",
         [sorted(ids)],
     ).fetchone()
     return list(found[1]) if found else []

@@ -14,6 +14,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 
 from letopis.store import StoreError
 from letopis.web import api, pages
+from letopis.web.cache import AnswerCache, Answers
 from letopis.web.corpus import MAX_UPLOAD, Corpus
 
 SWAGGER = "/static/vendor/swagger-ui-dist-5.32.6"
@@ -48,14 +49,16 @@ def invalid(error: RequestValidationError) -> str:
 
 
 def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
-    """The app over the corpus at `db_path` (opened read-only; a missing or bad file raises StoreError).
-    With a `token`, pasting an article needs it."""
+    """The app over the corpus at `db_path` (opened read-only; a missing or bad file raises StoreError),
+    its API's answers cached until the corpus changes. With a `token`, pasting an article needs it."""
     app = FastAPI(title="letopis", summary="Russian news as a verifiable chronicle: people, roles, events",
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")  # fmt: skip
-    app.state.corpus = Corpus(Path(db_path))
+    app.state.corpus = corpus = Corpus(Path(db_path))
     app.state.token = token
     app.middleware("http")(limits)
     app.add_middleware(BaseHTTPMiddleware, dispatch=headers)
+    app.state.answers = Answers()
+    app.add_middleware(AnswerCache, version=corpus.version, answers=app.state.answers)  # outermost: all headers
     app.get("/api/docs", include_in_schema=False)(docs)
     app.include_router(api.router)
     app.include_router(pages.router)

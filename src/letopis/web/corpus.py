@@ -1,9 +1,11 @@
 """The app's one corpus: a few read-only `Store`s lent to one request at a time. Storing a pasted article
-takes them all back and closes them, writes through a writing `Store`, and opens them again."""
+takes them all back and closes them, writes through a writing `Store`, and opens them again; its
+`version` then moves on, as it does when another process writes the file or its search index."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import queue
 import threading
 from collections.abc import Iterator
@@ -31,6 +33,7 @@ class Corpus:
         self.writing = threading.Lock()
         self.extracting = threading.Lock()
         self.readers: queue.Queue[Store] = queue.Queue()
+        self.writes = 0
         for _ in range(READERS):
             self.readers.put(Store(path))
 
@@ -54,10 +57,17 @@ class Corpus:
                 finally:
                     writer.close()
             finally:
+                self.writes += 1
                 for _ in range(READERS):
                     self.readers.put(Store(self.path))
         with self.reading() as store:
             return store.document_hash(extraction.document.id)
+
+    def version(self) -> tuple[int, tuple[int, int] | None, tuple[int, int] | None]:
+        """What identifies the corpus as it is now: the writes through this app, and when the file and its
+        search index were last changed (by any process)."""
+        search = self.path.with_name(self.path.name + ".search") / "meta.json"
+        return self.writes, changed(self.path), changed(search)
 
     def extract(self, doc: Document) -> Extraction:
         """The extraction of a pasted or uploaded document; a failure is a ValueError saying why."""
@@ -66,6 +76,15 @@ class Corpus:
         if isinstance(found, Failure):
             raise ValueError(found.reason)
         return found
+
+
+def changed(path: Path) -> tuple[int, int] | None:
+    """A file's modification time and size (None when it is not there)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size
 
 
 def pasted(text: str) -> Document:

@@ -94,12 +94,10 @@ def entity(store: Store, name: str) -> Row | None:
 
 def pair(store: Store, pair: str) -> Row:
     found = store.pair(*country_pair(pair))
-    filters = EventFilters.parse(pair=found["pair"])
     by_type = counts(found["by_type"], "type")
     return {"pair": found["pair"], "events": sum(row["events"] for row in by_type), "by_type": by_type,
-            "by_topic": counts(found["by_topic"], "topic"), "by_month_and_type": store.by_month_and_type(filters),
-            "top_actors": found["top_actors"], "network": store.network(filters),
-            "places": store.places(filters)}  # fmt: skip
+            "by_topic": counts(found["by_topic"], "topic"), "by_month_and_type": found["by_month_and_type"],
+            "top_actors": found["top_actors"], "network": found["network"], "places": found["places"]}  # fmt: skip
 
 
 def pairs(store: Store, cursor: str | None, limit: int, path: str, query: dict[str, Any]) -> Row:
