@@ -1,17 +1,20 @@
 """Scale-out throughput and peak memory per worker (issue 16): 1 and 2 local worker processes
 (`letopis.scale.pool`) and a Dask local cluster of 1 and 2 workers (`letopis.scale.cluster`, writing the
 Parquet dataset), all in one run so the ratios share the machine's load; then a projection for
-1,000,000 articles on 32 cores and the Parquet and store sizes per article.
+1,000,000 articles on 32 cores and the Parquet and store sizes per article (the store's from the
+distinct articles only, since it keeps one copy of a text).
 
-The corpus is the 123 bundled real articles (the sample and the factRuEval-2016 devset) repeated with
-varied ids and sources up to N documents (default 2,000, the issue's size): the same texts, so the rate
-is that of real news, not of new news. Each timed run starts after its workers have loaded the models;
+The corpus is the 123 bundled real articles (the sample and the factRuEval-2016 devset; `--texts` adds
+others, such as the 840 news texts of NEREL v1.1) repeated with varied ids and sources up to N documents
+(default 2,000, the issue's size): the same texts again, so the rate is that of real news, not of new
+news. Each timed run starts after its workers have loaded the models;
 the start-up is reported apart. Beside the rate (articles per second of the clock) each run reports the
 workers' CPU time per article and their share of a core (CPU seconds / clock seconds / workers): on a
 shared machine the rates follow the load, the CPU time per article much less. The load average and the
 CPU time the hypervisor stole (/proc/stat) during each run are printed with it.
 
     OPENBLAS_NUM_THREADS=1 python benchmarks/scale.py [--documents 2000] [--rounds 2] [--partition 100]
+        [--texts samples tests/data/factRuEval-2016/devset ../shared/benchmarks/NEREL-v1.1]
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import statistics
 import tempfile
 import time
 from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +48,9 @@ CORES = 32
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def corpus(size: int) -> list[Document]:
-    """`size` documents: the bundled articles in turn, each copy with its own id and source."""
-    base = [d for d in read_paths(TEXTS, ROOT) if isinstance(d, Document)]
+def corpus(size: int, texts: list[Path] = TEXTS) -> list[Document]:
+    """`size` documents: the articles under `texts` in turn, each copy with its own id and source."""
+    base = [d for d in read_paths(texts, ROOT) if isinstance(d, Document)]
     return [replace(base[n % len(base)], id=f"{base[n % len(base)].id}-{n}", source_id=f"copy-{n:07d}")
             for n in range(size)]  # fmt: skip
 
@@ -125,15 +129,40 @@ def size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
+def distinct(docs: list[Document]) -> int:
+    """How many documents come before the first repeated text (the corpus cycles through the articles)."""
+    texts = [d.text for d in docs]
+    return next((n for n, text in enumerate(texts) if text in texts[:n]), len(texts))
+
+
+def store_kb(dataset: Path, scratch: Path, articles: int) -> float:
+    """The store's growth per article (DuckDB and its search index), from half of the first `articles`
+    records of the dataset to all of them: the writer keeps one copy of a text, so only distinct
+    articles count, and the growth leaves out the size of an empty store."""
+    sizes = []
+    for count in (articles // 2, articles):
+        folder = scratch / f"store-{count}"
+        folder.mkdir()
+        store = Store(folder / "corpus.duckdb", write=True)
+        store.ingest(islice(extractions(dataset), count))
+        store.close()
+        sizes.append(size_mb(folder))
+    return round((sizes[1] - sizes[0]) * 1000 / (articles - articles // 2), 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=2_000, help="documents per run (the issue's 2,000)")
     parser.add_argument("--rounds", type=int, default=2, help="rounds of the four runs, alternating; medians")
     parser.add_argument("--partition", type=int, default=PARTITION, help="documents per Dask task")
+    parser.add_argument("--texts", type=Path, nargs="+", default=TEXTS,
+                        help="folders of real articles (default: the bundled ones; NEREL v1.1 adds 840)")
     parser.add_argument("--json", type=Path, help="write the results here too")
     options = parser.parse_args()
-    docs = corpus(options.documents)
-    print(json.dumps({"documents": len(docs), "loadavg": Path("/proc/loadavg").read_text().strip()}), flush=True)
+    docs = corpus(options.documents, options.texts)
+    print(json.dumps({"documents": len(docs), "distinct_texts": distinct(docs),
+                      "mean_chars": round(statistics.mean(len(d.text) for d in docs)),
+                      "loadavg": Path("/proc/loadavg").read_text().strip()}), flush=True)  # fmt: skip
     runs = []
     with tempfile.TemporaryDirectory() as scratch:
         for number in range(options.rounds):
@@ -143,13 +172,8 @@ def main() -> None:
                 runs.append(dask(docs, workers, Path(scratch) / f"dask{workers}-{number}", options.partition))
                 print(json.dumps(runs[-1]), flush=True)
         dataset = Path(scratch) / "dask2-0"
-        stored = Path(scratch) / "store"
-        stored.mkdir()
-        store = Store(stored / "corpus.duckdb", write=True)
-        store.ingest(extractions(dataset))
-        store.close()
         sizes = {"parquet_kb_per_article": round(size_mb(dataset) * 1000 / len(docs), 1),
-                 "store_kb_per_article": round(size_mb(stored) * 1000 / len(docs), 1)}  # fmt: skip
+                 "store_kb_per_article": store_kb(dataset, Path(scratch), distinct(docs))}  # fmt: skip
     summary = report(runs, sizes, len(docs))
     summary["loadavg_after"] = Path("/proc/loadavg").read_text().strip()
     print(json.dumps(summary, indent=2))
