@@ -22,7 +22,7 @@ from letopis.store import IngestReport, Store
 def watch(
     feeds: Annotated[Path, typer.Argument(help="A file of feed URLs (RSS or Atom), one a line; # comments")],
     db: DB = DEFAULT_DB,
-    interval: Annotated[float, typer.Option(min=1, help="Seconds between polls")] = 300.0,
+    interval: Annotated[float, typer.Option(min=1, help="Seconds between polls")] = 30.0,
     once: Annotated[bool, typer.Option("--once", help="Poll once and stop")] = False,
     lang: Lang = "ru",
     max_chars: MaxChars = MAX_CHARS,
