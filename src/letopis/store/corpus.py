@@ -16,7 +16,7 @@ from letopis.store import filters as check
 from letopis.store.filters import EventFilters
 from letopis.store.ingest import IngestReport, Item, Process, Writer
 from letopis.store.opening import open_for_reading, open_for_writing
-from letopis.store.search import SearchIndex
+from letopis.store.search import SearchIndex, index_path
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,10 +37,7 @@ class Store:
         self.connection: duckdb.DuckDBPyConnection | None = (
             open_for_writing(self.path) if write else open_for_reading(self.path)
         )
-        self.index = self.writer.index if self.writer else SearchIndex(self.search_path(), create=False)
-
-    def search_path(self) -> Path:
-        return self.path.with_name(self.path.name + ".search")
+        self.index = self.writer.index if self.writer else SearchIndex(index_path(self.path), create=False)
 
     @property
     def db(self) -> duckdb.DuckDBPyConnection:

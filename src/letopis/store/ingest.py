@@ -26,7 +26,7 @@ from letopis.store.faults import failpoint
 from letopis.store.identity import text_hash
 from letopis.store.opening import IngestLock, StoreError, first_line, open_for_writing
 from letopis.store.schema import FACT_TABLES, INSERT_ORDER
-from letopis.store.search import SearchIndex
+from letopis.store.search import SearchIndex, index_path
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -80,7 +80,7 @@ class Writer:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.index = SearchIndex(path.with_name(path.name + ".search"))
+        self.index = SearchIndex(index_path(path))
         self.reprints = Reprints()
         self.aliases: dict[str, str] = {}
         self.sources: dict[str, str] = {}  # source id -> text hash, stored or queued

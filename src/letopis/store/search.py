@@ -20,6 +20,11 @@ HEAP = 30_000_000
 
 
 @lru_cache(maxsize=200_000)
+def index_path(db: Path) -> Path:
+    """Where the search index of the corpus at `db` lives: beside it, as `corpus.duckdb.search`."""
+    return db.with_name(db.name + ".search")
+
+
 def lemmas(word: str) -> tuple[str, ...]:
     """The lemma of a word form and, for a country adjective, the country's name (`казахстанских` ->
     `казахстанский`, `казахстан`)."""

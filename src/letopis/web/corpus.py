@@ -19,6 +19,7 @@ from letopis.read import from_text, read_bytes
 from letopis.read.jsonl import read_jsonl
 from letopis.read.sources import Origin
 from letopis.store import Store
+from letopis.store.search import index_path
 
 MAX_UPLOAD = 200_000  # bytes of a pasted or uploaded article
 LIMITS = Limits(max_chars=MAX_UPLOAD, max_seconds=60.0)
@@ -66,7 +67,7 @@ class Corpus:
     def version(self) -> tuple[int, tuple[int, int] | None, tuple[int, int] | None]:
         """What identifies the corpus as it is now: the writes through this app, and when the file and its
         search index were last changed (by any process)."""
-        search = self.path.with_name(self.path.name + ".search") / "meta.json"
+        search = index_path(self.path) / "meta.json"
         return self.writes, changed(self.path), changed(search)
 
     def extract(self, doc: Document) -> Extraction:
