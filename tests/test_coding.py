@@ -143,6 +143,47 @@ def test_what_one_article_states_codes_a_person_in_another(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(
+    ("published", "code"),
+    [
+        (date(2010, 5, 1), ("RUS", "GOV")),  # president 2008-2012
+        (date(2015, 5, 1), ("RUS", "GOV")),  # prime minister 2012-2020
+        (date(2023, 5, 1), ("RUS", "ELI")),  # no office of the list any more: a former office holder
+        (None, ("RUS", "GOV")),  # no day known: the first office listed
+    ],
+)
+def test_a_known_person_is_coded_by_the_office_held_on_the_documents_day(
+    published: date | None, code: tuple[str, str]
+) -> None:
+    result = extract("Дмитрий Медведев заявил, что переговоры продолжатся.", published=published)
+    assert {e.name: (e.country, e.sector) for e in result.entities}["Дмитрий Медведев"] == code
+
+
+def test_a_person_named_without_a_position_takes_the_one_the_corpus_states_on_or_before_the_day(
+    tmp_path: Path,
+) -> None:
+    """Read back from the store, an article naming `Масахару Коно` without a title codes him as the envoy
+    an earlier article names (JPN GOV, `corpus`); an article of a day before that statement does not."""
+    titled = "Посол Японии в России Масахару Коно встретился с министром иностранных дел России Сергеем Лавровым."
+    texts = {
+        "titled": (titled, date(2011, 3, 1)),
+        "after": ("Масахару Коно встретился с Сергеем Лавровым в Москве.", date(2012, 6, 1)),
+        "before": ("Масахару Коно встретился с Сергеем Лавровым в Санкт-Петербурге.", date(2010, 1, 1)),
+    }
+    with Store(tmp_path / "c.duckdb", write=True) as store:
+        store.ingest([extract_document(from_text(text, f"{name}.txt", name, day, f"{name}.txt"))
+                      for name, (text, day) in texts.items()])  # fmt: skip
+        coded = {}
+        for name in texts:
+            doc_hash = store.document_hash(name)
+            assert doc_hash is not None
+            kono = next(e for e in store.extraction(doc_hash).entities if e.name == "Масахару Коно")
+            coded[name] = (kono.country, kono.sector, kono.country_from)
+    assert coded["after"] == ("JPN", "GOV", "corpus")
+    assert coded["before"][2] != "corpus"
+    assert coded["titled"] == ("JPN", "GOV", "text")
+
+
+@pytest.mark.parametrize(
     ("text", "when", "precision"),
     [
         ("В мае 1981 года президент Франции Франсуа Миттеран провёл переговоры с Гельмутом Колем.",

@@ -9,7 +9,7 @@ manual asks, where lexicon/wikidata.tsv knows the name), `office`), `event`,
 and `cite_info` (`language` "ru"). `event_scale`, the manual's "floating point scale value", is the
 PLOVER intensity of the type and mode. letopis' confidence goes to `confidence`, the name in Latin
 letters (the Russian passport scheme, `names.latin`) to `entity_text_latin`, letopis' own entity id to
-`entity_id`, and `generic` and `code_from` (`text`, `list`, `setting`) say how an entity was coded (none
+`entity_id`, and `generic` and `code_from` (`text`, `list`, `setting`, `corpus`) say how an entity was coded (none
 of these is a field of the manual); a city's `event_loc` carries its GeoNames id.
 
 GDELT: the 61 columns of the GDELT 2.0 Events table, one row per actor/recipient pair as GDELT writes

@@ -62,6 +62,11 @@ class Document:
     language: str = "ru"
     file_date: date | None = None
 
+    @property
+    def day(self) -> date | None:
+        """The day the report speaks from: its dateline's date, else its publication date."""
+        return self.dateline.date if self.dateline and self.dateline.date else self.published
+
 
 RejectStage = Literal["read", "language", "limit", "extract", "store"]
 
@@ -115,8 +120,10 @@ class Entity:
     """A person, organisation or place of the document. A `generic` entity is a group or authority that
     the text names without a name (`полиция`, `демонстранты`), called by that word and its country.
     `country_from` says where `country` comes from: `text` (the document states it), `list` (the
-    package's lists of known people and of places that stand for a government) or `setting` (nothing is
-    stated: the country the document is set in, its dateline's or the one it names most)."""
+    package's lists of known people and of places that stand for a government), `setting` (nothing is
+    stated: the country the document is set in, its dateline's or the one it names most) or, for a
+    document read back from a corpus, `corpus` (the position another article states for the person on or
+    before this document's day)."""
 
     id: str
     type: EntityType

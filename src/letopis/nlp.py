@@ -216,6 +216,9 @@ class NLP:
     def inflect(self, token: Token, feats: Mapping[str, str]) -> str:
         word = natasha.doc.DocToken(token.start, token.end, token.text, pos=token.pos, feats=dict(feats))
         form = str(natasha_norm.inflect_word(self.vocab, word))
+        if token.pos == "ADJ" and form == natasha_norm.normal_word(token.text):
+            word.pos = "VERB"  # a participle the tagger calls an adjective: `Соединённого` Королевства
+            form = str(natasha_norm.inflect_word(self.vocab, word))
         prefix, dash, last = token.text.rpartition("-")
         if dash and prefix and form == natasha_norm.normal_word(token.text) and last:
             part = natasha.doc.DocToken(0, len(last), last, pos=token.pos, feats=dict(feats))

@@ -37,7 +37,7 @@ def extract_document(doc: Document, events: bool = True) -> Extraction:
     for number, item in enumerate(clusters, 1):
         item.id = f"e{number}"
     setting = setting_country(doc.dateline.place if doc.dateline else None, clusters)
-    codes, origins = code_actors(clusters, roles, parsed, setting)
+    codes, origins = code_actors(clusters, roles, parsed, setting, doc.day)
     entities = tuple(entity(item, parsed, codes[item.id], origins.get(item.id)) for item in clusters)
     coded = finish(drafts, codes, lambda item: item.id)
     return calibrated(Extraction(doc, entities, tuple(occupation(r) for r in roles), coded))

@@ -636,6 +636,20 @@ OCCUPATIONS: list[tuple[str, str, str, str | None, str | None, str]] = [
 # (text, entity type PER/ORG/LOC, mention text exactly as in the sentence, expected nominative normal form, source)
 NORMAL_FORMS: list[tuple[str, str, str, str, str]] = [
     (
+        "Жители Соединённого Королевства продолжают агрессивно возмущаться из-за убийства полицейским темнокожего.",
+        "LOC",
+        "Соединённого Королевства",
+        "Великобритания",
+        "factRuEval devset book_618 (participle adjective left in the genitive: Соединенного Королевство)",
+    ),
+    (
+        "В связи с подозрениями в шпионаже власти Соединённого Королевства первыми выслали из страны дипломата посольства РФ в Лондоне.",
+        "LOC",
+        "Соединённого Королевства",
+        "Великобритания",
+        "NEREL train 12499_text (participle adjective left in the genitive)",
+    ),
+    (
         "Премьер-министр Японии Наото Кан назвал посещение двух из этих островов министром обороны России Анатолием Сердюковым «в высшей степени достойным сожаления».",
         "PER",
         "Анатолием Сердюковым",

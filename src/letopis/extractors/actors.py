@@ -10,9 +10,11 @@ government (`Кремль`, `Белый дом`: lexicon/metonyms.tsv) are coded
 
 from __future__ import annotations
 
+from datetime import date
+
 from letopis.extractors.entities import Cluster, org_sector_word
 from letopis.extractors.roles import Role
-from letopis.lexicon import agents, known_people, listed_country, metonyms, positions
+from letopis.lexicon import agents, known_code, known_people, listed_country, metonyms, office_sector
 from letopis.lexicon.gazetteer import gazetteer
 from letopis.lexicon.names import key
 from letopis.nlp import Parsed
@@ -66,12 +68,12 @@ Code = tuple[str | None, str | None]
 
 
 def code_actors(
-    clusters: list[Cluster], roles: list[Role], parsed: Parsed, setting: str | None
+    clusters: list[Cluster], roles: list[Role], parsed: Parsed, setting: str | None, on: date | None = None
 ) -> tuple[dict[str, Code], dict[str, str]]:
     """Entity id -> (country, sector) for persons, organisations and places, and entity id -> where its
-    country comes from: `text` (stated in the document), `list` (known_people.tsv, metonyms.tsv, the
-    country the NEREL texts state for a name of wikidata.tsv) or `setting` (none stated: the country the
-    document is set in)."""
+    country comes from: `text` (stated in the document), `list` (known_people.tsv as of the document's
+    day `on`, metonyms.tsv, the country the NEREL texts state for a name of wikidata.tsv) or `setting`
+    (none stated: the country the document is set in)."""
     codes: dict[str, Code] = {}
     origins: dict[str, str] = {}
     for item in clusters:
@@ -97,7 +99,7 @@ def code_actors(
             described = described_person(item, parsed)
             country, sector = country or described[0], sector or described[1]
             origins[item.id] = "text"
-            known = known_person(item)
+            known = known_person(item, on)
             if country is None and known[0] is not None:
                 origins[item.id] = "list"
             country, sector = country or known[0], sector or known[1]
@@ -112,12 +114,13 @@ def code_actors(
     return codes, origins
 
 
-def known_person(item: Cluster) -> tuple[str | None, str | None]:
+def known_person(item: Cluster, on: date | None) -> tuple[str | None, str | None]:
     """The country and sector of a head of state or government or a foreign minister the list knows
-    (lexicon/known_people.tsv), by the person's name or a name mention."""
+    (lexicon/known_people.tsv), by the person's name or a name mention, as of the office held on the
+    document's day (`on`)."""
     for name in [item.name, *(c.name for c in item.candidates)]:
         if (found := known_people().get(key(name))) is not None:
-            return found
+            return known_code(found, on)
     return None, None
 
 
@@ -142,10 +145,7 @@ def person_code(role: Role | None, codes: dict[str, tuple[str | None, str | None
     """A person's code from their first role."""
     if role is None:
         return None, None
-    sector = positions()[role.position_word][0]
-    country = None
-    if role.where is not None:
-        country, where_sector = codes.get(role.where.id, (None, None))
-        if sector is None:
-            sector = where_sector if role.where.type == "ORG" else "GOV"
-    return country, sector
+    if role.where is None:
+        return None, office_sector(role.position_word, None, None)
+    country, where_sector = codes.get(role.where.id, (None, None))
+    return country, office_sector(role.position_word, role.where.type, where_sector)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib.resources import files
 
@@ -32,6 +34,15 @@ def position_class(position: str) -> str | None:
     """Class (envoy, head, member, owner, title) of an occupation's position: that of its first word that
     is a position (`главный владелец` -> owner)."""
     return next((positions()[w][1] for w in position.split() if w in positions()), None)
+
+
+def office_sector(position: str, where_type: str | None, where_sector: str | None) -> str | None:
+    """The sector of a person holding `position`: that of its first word that is a position (`посол` GOV),
+    else of where it is held: an organisation's own sector, a place's government (`глава Карачи`)."""
+    sector = next((positions()[w][0] for w in position.split() if w in positions()), None)
+    if sector is None and where_type is not None:
+        sector = where_sector if where_type == "ORG" else "GOV"
+    return sector
 
 
 @cache
@@ -113,21 +124,60 @@ def metonyms() -> dict[str, tuple[str, str]]:
     return {key(name): (country, sector) for name, country, sector, _ in rows("metonyms.tsv")}
 
 
+@dataclass(frozen=True, slots=True)
+class Office:
+    """An office of known_people.tsv: the holder's country and sector, the position and the years held
+    (`2000-2008,2012-`: an open end is held still)."""
+
+    country: str
+    sector: str
+    position: str
+    years: tuple[tuple[int, int | None], ...]
+
+    def held(self, year: int) -> bool:
+        return any(first <= year and (last is None or year <= last) for first, last in self.years)
+
+
+def terms(years: str) -> tuple[tuple[int, int | None], ...]:
+    """`2000-2008,2012-` -> ((2000, 2008), (2012, None)); a single year is a term of that year."""
+    found: list[tuple[int, int | None]] = []
+    for term in years.split(","):
+        first, dash, last = term.partition("-")
+        found.append((int(first), (int(last) if last else None) if dash else int(first)))
+    return tuple(found)
+
+
 @cache
-def known_people() -> dict[str, tuple[str, str]]:
-    """Name key (full name, another form, or a surname that only one person of the list has) -> (country,
-    sector) of the heads of state and government and foreign ministers of known_people.tsv."""
-    found: dict[str, tuple[str, str]] = {}
-    surnames: dict[str, set[tuple[str, str, str]]] = {}
-    for name, forms, country, sector, *_ in rows("known_people.tsv"):
-        for form in [name, *(f for f in forms.split("|") if f)]:
-            found[key(form)] = (country, sector)
-            surnames.setdefault(key(form).split()[-1], set()).add((key(name), country, sector))
+def known_people() -> dict[str, tuple[Office, ...]]:
+    """Name key (full name, another form, or a surname that only one person of the list has) -> the
+    offices of that head of state or government or foreign minister (known_people.tsv)."""
+    offices: dict[str, list[Office]] = {}
+    forms_of: dict[str, set[str]] = {}
+    for name, other, country, sector, position, years, _ in rows("known_people.tsv"):
+        offices.setdefault(key(name), []).append(Office(country, sector, position, terms(years)))
+        forms_of.setdefault(key(name), set()).update(key(f) for f in [name, *other.split("|")] if f)
+    found = {form: tuple(offices[person]) for person, forms in forms_of.items() for form in forms}
+    surnames: dict[str, set[str]] = {}
+    for person, forms in forms_of.items():
+        for form in forms:
+            surnames.setdefault(form.split()[-1], set()).add(person)
     for surname, people in surnames.items():
-        if len({person for person, *_ in people}) == 1 and surname not in found:
-            _, country, sector = next(iter(people))
-            found[surname] = (country, sector)
+        if len(people) == 1 and surname not in found:
+            found[surname] = tuple(offices[next(iter(people))])
     return found
+
+
+def known_code(offices: tuple[Office, ...], on: date | None) -> tuple[str, str | None]:
+    """The country and sector of a known person on a day: of the office held then; a day outside every
+    office is of a former (or future) office holder, coded with the country and CAMEO's elites (ELI) once
+    the last office has ended, else the country alone; without a day, the first office's."""
+    if on is None:
+        return offices[0].country, offices[0].sector
+    held = next((o for o in offices if o.held(on.year)), None)
+    if held is not None:
+        return held.country, held.sector
+    ended = all(last is not None and last < on.year for o in offices for _, last in o.years)
+    return offices[0].country, "ELI" if ended else None
 
 
 @cache

@@ -56,8 +56,7 @@ def fact_rows(result: Extraction, doc_hash: str, aliases: dict[str, str], rows: 
                                      "name": entity.name, "merge_reason": reason})  # fmt: skip
         rows["mentions"] += [{"hash": doc_hash, "entity": corpus_id, "start": m.start, "end": m.end,
                               "text": m.text, "anaphor": m.anaphor} for m in entity.mentions]  # fmt: skip
-    line = result.document.dateline
-    when = line.date if line and line.date else result.document.published
+    when = result.document.day
     for job in result.occupations:
         rows["occupations"].append({"hash": doc_hash, "person": ids[job.person], "position": job.position,
                                     "where": ids.get(job.where or ""),

@@ -4,10 +4,13 @@ and GDELT exports). Rows are read by column name and records rebuilt by keyword.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import duckdb
 
+from letopis.lexicon import office_sector
 from letopis.model import Dateline, Document, Entity, Event, Extraction, Mention, Occupation, Span, Unit
 from letopis.store.queries import rows
 
@@ -53,4 +56,33 @@ def extraction(db: duckdb.DuckDBPyConnection, doc_hash: str) -> Extraction:
               date_precision=e["date_precision"])
         for e in rows(db, "SELECT * FROM events WHERE hash = ? ORDER BY start", [doc_hash])
     )  # fmt: skip
-    return Extraction(document(db, doc_hash), entities, jobs, events)
+    doc = document(db, doc_hash)
+    return Extraction(doc, dated(db, doc_hash, doc.day, entities, jobs), jobs, events)
+
+
+HELD = """
+SELECT o.person, o.position, w.type, w.country, w.sector FROM occupations o LEFT JOIN entities w ON w.id = o.where
+WHERE o.person IN (SELECT unnest(?)) AND o.hash <> ? AND o.date <= ?
+QUALIFY row_number() OVER (PARTITION BY o.person ORDER BY o.date DESC, o.start) = 1"""
+
+
+def dated(
+    db: duckdb.DuckDBPyConnection, doc_hash: str, day: date | None, entities: tuple[Entity, ...],
+    jobs: tuple[Occupation, ...],
+) -> tuple[Entity, ...]:  # fmt: skip
+    """The persons a document names without a position, coded by the position the corpus last states
+    for them on or before the document's day (`Обама заявил` in 2012: the president of the USA an article
+    of 2011 names): its country and sector, `country_from` `corpus`. A person whose position the
+    document states, or who holds none stated by then, keeps the code of the corpus entity."""
+    holders = {job.person for job in jobs}
+    bare = [e.id for e in entities if e.type == "PER" and not e.generic and e.id not in holders]
+    if day is None or not bare:
+        return entities
+    held = db.execute(HELD, [bare, doc_hash, day]).fetchall()
+    codes = {person: (country, office_sector(position, where_type, where_sector))
+             for person, position, where_type, country, where_sector in held}  # fmt: skip
+    return tuple(
+        replace(e, country=codes[e.id][0] or e.country, sector=codes[e.id][1] or e.sector, country_from="corpus")
+        if e.id in codes else e
+        for e in entities
+    )  # fmt: skip

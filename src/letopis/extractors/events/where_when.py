@@ -64,7 +64,7 @@ def event_date(ctx: Context, sent: Sentence, modality: str) -> tuple[date | None
     1981 года`: a background event is never dated at publication); never after publication unless the
     event lies in the future. Without a stated date or period, the reference date itself."""
     published = ctx.doc.published
-    reference = ctx.doc.dateline.date if ctx.doc.dateline and ctx.doc.dateline.date else published
+    reference = ctx.doc.day
     text = ctx.parsed.visible(sent.start, sent.end)
     future = modality == "future"
     stated = find_date(text, reference, future=future)
