@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from letopis.cli import app
 from letopis.codebook import codebook
 from letopis.evaluate.coding import Coding, measure
-from letopis.export import GDELT_COLUMNS, gdelt_rows, geonameid, goldstein, plover_records, quad_class
+from letopis.export import GDELT_COLUMNS, adm1, city_of, gdelt_rows, goldstein, plover_records, quad_class
 from letopis.lexicon.gazetteer import gazetteer
 from letopis.lexicon.names import latin
 from letopis.model import Extraction
@@ -346,7 +346,8 @@ def test_a_city_name_several_provinces_share_is_the_one_in_the_province_named(
     places = {e.name: (e.lat, e.lon) for e in result.entities if e.type == "LOC"}
     assert places.get(city) == where, places
     found = next(e for e in result.entities if e.name == city)
-    assert geonameid(found) == {(50.7015, -1.2912): 2641599, (51.5877, -2.9983): 2641598}[where]
+    assert (found_city := city_of(found)) is not None
+    assert found_city.geonameid == {(50.7015, -1.2912): 2641599, (51.5877, -2.9983): 2641598}[where]
 
 
 @pytest.mark.parametrize(
@@ -363,3 +364,13 @@ def test_a_city_name_several_provinces_share_is_the_one_in_the_province_named(
 def test_an_attack_with_no_one_named_is_coded_as_unidentified_attackers(text: str, actor: tuple[str, str, str]) -> None:
     found = parties(extract(text))
     assert any(t == "ASSAULT" and actor in actors for t, actors, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Карачи", "PK05"), ("Москва", "RS48"), ("Нью-Йорк", "USNY"), ("Лондон", "")],  # GeoNames' GB codes are no FIPS
+)
+def test_a_citys_adm1_code_is_gdelts_fips_country_and_division(name: str, code: str) -> None:
+    city = gazetteer().place(name)
+    assert city is not None
+    assert adm1(city) == code

@@ -33,6 +33,7 @@ def test_plover_records() -> None:
     assert visit["event_scale"] == 4.0  # PLOVER's intensity of CONSULT:visit
     assert visit["event_loc"]["resolved_place"] == "Карачи"
     assert visit["event_loc"]["geonameid"] == 1174872  # GeoNames' Karachi
+    assert visit["event_loc"]["admin1"] == "PK05"  # Sindh, GDELT's ADM1Code
     assert (visit["event_loc"]["lat"], visit["event_loc"]["lon"]) == (24.8608, 67.0104)
     assert visit["date"] == "2025-12-02"
     future = [r for r in records if "future" in r["mode"]]
@@ -51,7 +52,7 @@ def test_gdelt_rows() -> None:
     assert {r["Actor2Name"] for r in visits} >= {"FAUDZHI MIT LTD", "KHIRANIS FARMASIUTIKALS"}
     fauji = next(r for r in visits if r["Actor2Name"] == "FAUDZHI MIT LTD")
     assert (fauji["SQLDATE"], fauji["QuadClass"], fauji["ActionGeo_FullName"]) == ("20251202", "1", "Karachi")
-    assert fauji["ActionGeo_FeatureID"] == "1174872"
+    assert (fauji["ActionGeo_FeatureID"], fauji["ActionGeo_ADM1Code"]) == ("1174872", "PK05")
     assert (fauji["ActionGeo_CountryCode"], fauji["Actor2CountryCode"]) == ("PK", "PAK")
     assert len({r["GLOBALEVENTID"] for r in table}) == len(table)
 

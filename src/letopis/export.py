@@ -10,7 +10,7 @@ and `cite_info` (`language` "ru"). `event_scale`, the manual's "floating point s
 PLOVER intensity of the type and mode. letopis' confidence goes to `confidence`, the name in Latin
 letters (the Russian passport scheme, `names.latin`) to `entity_text_latin`, letopis' own entity id to
 `entity_id`, and `generic` and `code_from` (`text`, `list`, `setting`, `corpus`) say how an entity was coded (none
-of these is a field of the manual); a city's `event_loc` carries its GeoNames id.
+of these is a field of the manual); a city's `event_loc` carries its GeoNames id and `admin1`, GDELT's ADM1Code.
 
 GDELT: the 61 columns of the GDELT 2.0 Events table, one row per actor/recipient pair as GDELT writes
 them (one row per actor when there is no recipient), with a header row (GDELT's raw files have none).
@@ -33,7 +33,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from letopis.lexicon import wikidata_id
-from letopis.lexicon.gazetteer import gazetteer
+from letopis.lexicon.gazetteer import Place, gazetteer
 from letopis.lexicon.names import latin
 from letopis.lexicon.plover import code, goldstein_table
 from letopis.model import Document, Entity, Event, Extraction
@@ -95,7 +95,9 @@ def location(entity: Entity | None, mention: str | None) -> dict[str, Any] | Non
                               "resolution": RESOLUTION.get(entity.kind or "", 5)}  # fmt: skip
     if entity.kind == "city":
         record["city"] = entity.name
-        record["geonameid"] = geonameid(entity)
+        city = city_of(entity)
+        record["geonameid"] = city.geonameid if city else None
+        record["admin1"] = adm1(city) or None
     elif entity.kind == "province":
         record["province"] = entity.name
     place = gazetteer().place(entity.name) if entity.kind in ("province", "city") else None
@@ -175,14 +177,15 @@ def geo_columns(entity: Entity | None) -> list[str]:
         return [""] * 8
     fips = gazetteer().fips.get(entity.country or "", "")
     country = entity.kind == "country"
-    feature = fips if country else str(geonameid(entity) or "")
-    return [str(GDELT_GEO_TYPE.get(entity.kind, 4)), latin(entity.name), fips, fips if country else "", "",
-            number(entity.lat), number(entity.lon), feature]  # fmt: skip
+    city = None if country else city_of(entity)
+    feature = fips if country else str(city.geonameid if city else "")
+    return [str(GDELT_GEO_TYPE.get(entity.kind, 4)), latin(entity.name), fips, fips if country else adm1(city),
+            "", number(entity.lat), number(entity.lon), feature]  # fmt: skip
 
 
-def geonameid(entity: Entity) -> int | None:
-    """The GeoNames id of a city (lexicon/cities.tsv, cities_other.tsv), if the gazetteer knows the entity's
-    name as one in its country and at its coordinates."""
+def city_of(entity: Entity) -> Place | None:
+    """The gazetteer's city (lexicon/cities.tsv, cities_other.tsv) of an entity: the one of its name in its
+    country and at its coordinates."""
     place = gazetteer().place(entity.name) if entity.kind == "city" else None
     if place is None:
         return None
@@ -191,7 +194,21 @@ def geonameid(entity: Entity) -> int | None:
         for p in [place, *gazetteer().elsewhere(place)]
         if (p.country, p.lat, p.lon) == (entity.country, entity.lat, entity.lon)
     )
-    return next((p.geonameid for p in same), None)
+    return next(same, None)
+
+
+# Countries whose GeoNames admin1 codes are not FIPS 10-4 (GeoNames' own exceptions): no ADM1Code there.
+NOT_FIPS_ADMIN1 = frozenset({"GBR", "CHE", "BEL", "MNE"})
+
+
+def adm1(city: Place | None) -> str:
+    """GDELT's ADM1Code of a city: its country's FIPS code and its first-level division's (GeoNames admin1,
+    FIPS 10-4 but for GeoNames' exceptions; a US state's two letters, as GDELT writes them); empty where
+    unknown."""
+    if city is None or city.admin1 is None or city.country in NOT_FIPS_ADMIN1:
+        return ""
+    fips = gazetteer().fips.get(city.country, "")
+    return fips + city.admin1 if fips else ""
 
 
 def number(value: float | None) -> str:

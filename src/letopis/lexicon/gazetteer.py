@@ -25,6 +25,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    admin1: str | None = None  # a city's GeoNames first-level division code
 
 
 def coordinate(value: str) -> float | None:
@@ -98,8 +99,8 @@ def gazetteer() -> Gazetteer:
         province = Place(name, iso3, kind, coordinate(lat), coordinate(lon))
         for alias in [name, *split(aliases)]:
             names[key(alias)] = province
-    for name, iso3, lat, lon, _population, geonameid, *_ in rows("cities.tsv"):
-        names[key(name)] = Place(name, iso3, "city", coordinate(lat), coordinate(lon), int(geonameid))
+    for name, iso3, lat, lon, _population, geonameid, admin1 in rows("cities.tsv"):
+        names[key(name)] = Place(name, iso3, "city", coordinate(lat), coordinate(lon), int(geonameid), admin1 or None)
     abbreviations: dict[str, Place] = {}
     adjectives: dict[str, str] = {}
     countries: dict[str, Place] = {}
@@ -117,9 +118,9 @@ def gazetteer() -> Gazetteer:
             adjectives[key(adjective)] = iso3
     others: dict[str, list[Place]] = {}
     provinces_of: dict[int, str] = {}
-    for name, iso3, lat, lon, _population, geonameid, region in rows("cities_other.tsv"):
+    for name, iso3, lat, lon, _population, geonameid, region, admin1 in rows("cities_other.tsv"):
         others.setdefault(key(name), []).append(
-            Place(name, iso3, "city", coordinate(lat), coordinate(lon), int(geonameid))
+            Place(name, iso3, "city", coordinate(lat), coordinate(lon), int(geonameid), admin1 or None)
         )
         if region:
             provinces_of[int(geonameid)] = region
@@ -154,7 +155,7 @@ def disputed(names: dict[str, Place], rule: str) -> tuple[dict[str, Place], dict
             adjectives[key(adjective)] = territory
         for city in split(cities):
             if key(city) in names:
-                names[key(city)] = replace(names[key(city)], country=country)
+                names[key(city)] = replace(names[key(city)], country=country, admin1=None)
                 territories[key(city)] = territory
         if held == "XKX":  # GeoNames files the cities of Kosovo under XK
             for word, place in list(names.items()):
