@@ -267,7 +267,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "REJECT",
     ): "reads REJECT/- future, expected REJECT/assist asserted",
     ("arguments", "Осенью 2015 года администрация Санкт-Петербурга от", "REJECT"): (
-        "finds Санкт-Петербург -> Варсонофий; expected администрация Санкт-Петербурга -> Варсонофий"
+        "finds администрация (Россия) -> Варсонофий; expected администрация Санкт-Петербурга -> Варсонофий"
     ),
     ("arguments", "Оратор, 20-летний Хамзат Азимов, угрожает Франции,", "THREATEN"): (
         "finds none -> Франция; expected Хамзат Азимов -> Франция"
@@ -318,7 +318,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "SANCTION",
     ): "no SANCTION event to take arguments from",
     ("arguments", "Суд Милана приговорил Сильвио Берлускони к четырём", "SANCTION"): (
-        "finds Милан -> Сильвио Берлускони; expected Суд Милана -> Сильвио Берлускони"
+        "finds суд (Италия) -> Сильвио Берлускони; expected Суд Милана -> Сильвио Берлускони"
     ),
     (
         "type",

@@ -10,7 +10,7 @@ from letopis.extractors.events.agents import agent_word, demonym, is_capital
 from letopis.extractors.events.antecedents import antecedent, passive_agents
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
-from letopis.extractors.events.records import Draft, Occurrence, Parties, is_network, is_party, unique
+from letopis.extractors.events.records import Draft, Occurrence, Parties, is_party, unique
 from letopis.extractors.events.triggers import Match, governed
 from letopis.extractors.events.where_when import is_direction
 from letopis.lexicon import event_words, positions
@@ -51,7 +51,13 @@ def find_parties(ctx: Context, occurrence: Occurrence, protagonist: Cluster | No
         and recipient
     ):
         actor, recipient = recipient, actor
-    return Parties([c for c in actor if not is_network(c)], [c for c in recipient if not is_network(c)], explicit)
+    hosts = [c for c in recipient if is_party(c) or (occurrence.mode == "visit" and is_destination(c))]
+    return Parties([c for c in actor if is_party(c)], hosts, explicit)
+
+
+def is_destination(item: Cluster) -> bool:
+    """A city or region a visit goes to, which stands for its host (`посетил Москву`)."""
+    return item.type == "LOC" and item.place is not None and item.place.kind in {"city", "province"}
 
 
 def subjects(
@@ -76,10 +82,10 @@ def subjects(
             if subject.lemma.lower() == "сторона" and subject.feats.get("Number") == "Plur":
                 sides = True
                 continue
-            found += resolve(ctx, subject, sent, generic=generic)
+            found += [c for c in resolve(ctx, subject, sent, generic=generic) if is_party(c)]
     if not found:
         agents = passive_agents(ctx, sent, governors)
-        found = [c for agent in agents for c in resolve(ctx, agent, sent, generic=generic)]
+        found = [c for agent in agents for c in resolve(ctx, agent, sent, generic=generic) if is_party(c)]
     if not found:
         found = genitive_agents(ctx, sent, matches)
     return unique(found), sides
@@ -124,8 +130,8 @@ def resolve(
         agent, country = ("CVL", people[1]), people[0]
     if agent is None or not (generic or country):
         agent = None
-    if named and agent is None:
-        return named
+    if (parties := [c for c in named if is_party(c)]) and agent is None:
+        return parties
     referent = antecedent(ctx, token)
     if referent is not None:
         return [referent]
@@ -143,9 +149,11 @@ def resolve(
 
 def agent_country(phrase: list[Token], named: list[Cluster]) -> tuple[str | None, list[Token]]:
     """The country of a generic agent and the words of its phrase that state it: a country named in the
-    phrase (`власти Пакистана`) or a country adjective (`российские военные`)."""
-    for item in named:
-        if item.place is not None and item.place.kind == "country":
+    phrase (`власти Пакистана`), else the country of a city or region it names (`администрация
+    Санкт-Петербурга`), or a country adjective (`российские военные`)."""
+    places = [c for c in named if c.place is not None and c.place.country]
+    for item in sorted(places, key=lambda c: c.place is None or c.place.kind != "country"):
+        if item.place is not None:
             words = [t for t in phrase if any(c.first <= t.index < c.last for c in item.candidates)]
             return item.place.country, words
     for word in phrase:

@@ -11,6 +11,7 @@ from typing import TypeVar
 from letopis.extractors.entities import Cluster
 from letopis.extractors.events.triggers import Match
 from letopis.lexicon import metonyms, not_org_words
+from letopis.lexicon.gazetteer import gazetteer
 from letopis.lexicon.names import key
 from letopis.model import Span
 from letopis.nlp import Sentence
@@ -91,10 +92,14 @@ def is_network(item: Cluster) -> bool:
 
 
 def is_party(item: Cluster) -> bool:
-    """Persons, organisations and countries take part in events, and places that stand for a government
-    (`Кремль`, lexicon/metonyms.tsv); cities and regions are where they happen, and a network is no party."""
+    """Persons, organisations, countries and disputed territories with authorities of their own
+    (`Южная Осетия`, lexicon/territories.tsv) take part in events, and places that stand for a government
+    (`Кремль`, lexicon/metonyms.tsv); cities, regions, squares and celestial bodies are where things
+    happen, and a network is no party."""
     if item.type == "ORG":
         return not is_network(item)
     if item.type != "LOC":
         return True
-    return (item.place is not None and item.place.kind == "country") or key(item.name) in metonyms()
+    if (place := item.place) is not None and (place.kind == "country" or gazetteer().territory(place) == place.name):
+        return True
+    return key(item.name) in metonyms()
