@@ -265,7 +265,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "type",
         "Отметим, что ранее входившая в парламентскую коали",
         "REJECT",
-    ): "reads REJECT/- future, expected REJECT/assist asserted",
+    ): "reads REJECT/- asserted, expected REJECT/assist asserted",
     ("arguments", "Осенью 2015 года администрация Санкт-Петербурга от", "REJECT"): (
         "finds администрация (Россия) -> Варсонофий; expected администрация Санкт-Петербурга -> Варсонофий"
     ),

@@ -21,6 +21,44 @@ Sources: factRuEval-2016 devset (MIT, see tests/data/factRuEval-2016/LICENSE) an
 # Modes follow the tables in EVENT-DATA.md; None where the type has no mode there (AGREE, SUPPORT,
 # CONCEDE, COOPERATE, AID) or where no listed mode fits.
 EVENTS: list[tuple[str, str, str | None, str, list[str], list[str], str]] = [
+    # missed until 2026-12-03: blows without a weapon (`ударить`), an appeal of a court ruling, calling a law
+    # immoral, and a noun trigger that is the object of a light verb (`применил газ`), whose subject acts
+    (
+        "Напомним, что по данным следствия, в ходе конфликта возникшего между молодыми людьми в середине августа 2011 года в центре Москвы у ночного клуба «Гараж» Мирзаев ударил Агафонова, который после этого был госпитализирован и через несколько дней скончался, не приходя в сознание.",
+        "ASSAULT",
+        None,
+        "asserted",
+        ["Мирзаев"],
+        ["Агафонов"],
+        "NEREL train 21274_text",
+    ),
+    (
+        "Это связано с тем, что Комитет по Оценке СМИ решил опротестовать решение Кёльнского суда.",
+        "ACCUSE",
+        "allege",
+        "asserted",
+        ["Комитет по Оценке СМИ"],
+        ["Кельнский суд"],
+        "NEREL train 10086_text",
+    ),
+    (
+        "Михаил Прохоров назвал принятый ответ на «Закон Магнитского» «абсолютно аморальным» и предложил средствам массовой информации объявить мораторий на упоминания имён разработчиков этого законопроекта.",
+        "ACCUSE",
+        "disapprove",
+        "asserted",
+        ["Михаил Прохоров"],
+        [],
+        "NEREL train 22581_text",
+    ),
+    (
+        "В ответ спецназ применил слезоточивый газ для разгона демонстрантов.",
+        "ASSAULT",
+        "crowd-control",
+        "asserted",
+        ["спецназ"],
+        [],
+        "NEREL train 21871_text",
+    ),
     # AGREE
     (
         "Россия и Турция подписали в минувшую среду 12 мая межправительственное соглашение о взаимной отмене виз.",
@@ -427,7 +465,7 @@ EVENTS: list[tuple[str, str, str | None, str, list[str], list[str], str]] = [
         "COOPERATE",
         None,
         "asserted",
-        [],
+        ["пограничники (Италия)"],  # a generic agent, the subject of the verb the trigger noun is the object of
         [],
         "factRuEval devset book_189",
     ),
@@ -1311,7 +1349,7 @@ EVENTS: list[tuple[str, str, str | None, str, list[str], list[str], str]] = [
         "ASSAULT",
         "explosives",
         "asserted",
-        [],
+        ["неизвестные"],  # unidentified attackers, the subject of the verb the trigger noun is the object of
         [],
         "NEREL train 126876_text",
     ),

@@ -17,8 +17,9 @@ CONDITIONS = {"если", "ежели"}
 
 def find_modality(parsed: Parsed, matches: Sequence[Match]) -> str:
     """negated (`не` before the trigger or its verb, `отказался` + trigger), hypothetical (`если` before
-    it, `бы`, `может`, `возможно`), future (a future tense, `будет`, or an intention word: `намерение`,
-    `планирует`, `выразили заинтересованность`), else asserted."""
+    it, `бы`, `может`, `возможно`), future (a future tense of the trigger, or of its verb unless the
+    trigger is a verb in the past or present, `будет`, or an intention word: `намерение`, `планирует`,
+    `выразили заинтересованность`), else asserted."""
     tokens = parsed.tokens
     anchors = [tokens[m.anchor] for m in matches]
     governors = [tokens[a.head] for a in anchors if a.head >= 0]
@@ -32,7 +33,9 @@ def find_modality(parsed: Parsed, matches: Sequence[Match]) -> str:
     conditional = any(t.text.lower() in CONDITIONS for t in before)
     if conditional or any(t.text.lower() in HYPOTHETICAL_WORDS or t.lemma.lower() == "мочь" for t in near + governors):
         return "hypothetical"
-    if any(m.trigger.future for m in matches) or any(a.feats.get("Tense") == "Fut" for a in anchors + governors):
+    tensed = all(a.pos == "VERB" and a.feats.get("Tense") in {"Past", "Pres"} for a in anchors)
+    ruling = anchors if tensed else anchors + governors  # `Напомним, что Х ударил Y`: the trigger's own tense
+    if any(m.trigger.future for m in matches) or any(t.feats.get("Tense") == "Fut" for t in ruling):
         return "future"
     markers = [t for t in before + governors if t.lemma.lower() in FUTURE_WORDS]
     auxiliaries = [t for t in near if t.lemma.lower() == "быть" and t.feats.get("Tense") == "Fut"]
