@@ -32,6 +32,8 @@ from letopis.plain import Plain, visible
 
 MAX_SENTENCE_TOKENS = 256  # the longest sentence of factRuEval-2016 and NEREL has 202 words
 MAX_NER_TOKENS = 512  # the longest unit of factRuEval-2016 and NEREL has 424 words
+
+
 @dataclass(frozen=True, slots=True)
 class Chunk:
     """A sentence, or a chunk of an over-long one, as the models read it: its words and where each
@@ -207,6 +209,7 @@ class NLP:
         words = [self.inflect(t, feats[i]) if i < head else t.text.lower() for i, t in enumerate(tokens)]
         if type == "PER":
             words = [common_gender_surname(t, w) for t, w in zip(tokens, words, strict=True)]
+            words[-1] = unknown_surname(tokens[-1], words[-1])
         natasha_tokens: list[Any] = [
             natasha.doc.DocToken(t.plain_start, t.plain_start + len(t.text), t.text) for t in tokens
         ]
@@ -226,6 +229,10 @@ class NLP:
         return form
 
 
+# The tagger's cases and pymorphy's grammemes for them.
+PYMORPHY_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
 def common_gender_surname(token: Token, form: str) -> str:
     """`Обамой`, `Обамы` -> `обама`: a surname of common gender in -а that natasha leaves in its oblique case
     (it inflects by the man's gender, which such a surname declines against), put in the nominative."""
@@ -234,6 +241,18 @@ def common_gender_surname(token: Token, form: str) -> str:
     parse = morphology().parse(token.text)[0]
     tag = parse.tag
     return str(parse.normal_form) if {"Surn", "ms-f"} <= set(tag.grammemes) and "Fixd" not in tag else form
+
+
+def unknown_surname(token: Token, form: str) -> str:
+    """The last word of a person's name that natasha's dictionary lacks and leaves in its oblique case, in
+    the nominative by pymorphy's guess in the tagger's case (`Хуан Пабло Монтойе` -> `монтойя`); an
+    indeclinable name stays (no guess of it has that case), and so does a hyphenated one (`аль-Барадеи`)."""
+    wanted = PYMORPHY_CASES.get(token.case or "")
+    if form != token.text.lower() or wanted is None or "-" in token.text:  # `аль-Барадеи` declines not
+        return form
+    parses = morphology().parse(token.text)
+    guess = next((p for p in parses if {wanted, "sing", "NOUN"} <= set(p.tag.grammemes) and "Fixd" not in p.tag), None)
+    return str(guess.normal_form) if guess is not None else form
 
 
 def agreeing(tokens: Sequence[Token]) -> list[Mapping[str, str]]:

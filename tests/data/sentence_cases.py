@@ -636,6 +636,13 @@ OCCUPATIONS: list[tuple[str, str, str, str | None, str | None, str]] = [
 # (text, entity type PER/ORG/LOC, mention text exactly as in the sentence, expected nominative normal form, source)
 NORMAL_FORMS: list[tuple[str, str, str, str, str]] = [
     (
+        "С огромными отрывами на втором и третьем местах финишировали Хуану Пабло Монтойе из команды МакЛарен-Мерседес и Дэвид Култхард.",
+        "PER",
+        "Хуану Пабло Монтойе",
+        "Хуан Пабло Монтойя",
+        "factRuEval devset book_145 (a surname natasha does not know, left in its oblique case)",
+    ),
+    (
         "Жители Соединённого Королевства продолжают агрессивно возмущаться из-за убийства полицейским темнокожего.",
         "LOC",
         "Соединённого Королевства",

@@ -104,9 +104,7 @@ def genitive_agents(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> l
     return [c for c in found if is_party(c)]
 
 
-def resolve(
-    ctx: Context, token: Token, sent: Sentence, adjectives: bool = True, generic: bool = True
-) -> list[Cluster]:
+def resolve(ctx: Context, token: Token, sent: Sentence, adjectives: bool = True, generic: bool = True) -> list[Cluster]:
     """The entities a subject token stands for: its own mention (a capital as the subject or agent speaks
     for its government: `Москва заявила`), the names in its phrase (`президенты России и Сербии`), what a
     pronoun or an institution noun refers back to (`antecedent`), a generic agent (`власти Пакистана`,
@@ -175,8 +173,12 @@ def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[
         if (token.head in anchors and token.rel in {"obj", "iobj", "nsubj:pass"}) or (
             token.head in verbs and token.index not in anchors and is_against(tokens, token)
         ):
-            found += [c for c in resolve(ctx, token, sent, adjectives=False) if c not in actor and is_party(c)]
-    return found
+            for each in [
+                token,
+                *(t for t in tokens[token.index + 1 : sent.last] if t.rel == "conj" and t.head == token.index),
+            ]:
+                found += [c for c in resolve(ctx, each, sent, adjectives=False) if c not in actor and is_party(c)]
+    return unique(found)
 
 
 def light_verb(tokens: Sequence[Token], index: int) -> int:
@@ -270,7 +272,6 @@ def host(ctx: Context, item: Cluster) -> Cluster:
     if item.place is None or item.place.kind == "country":
         return item
     return ctx.countries.get(item.place.country) or item
-
 
 
 def drop_descriptors(chain: list[Cluster]) -> list[Cluster]:
