@@ -252,7 +252,9 @@ def unknown_surname(token: Token, form: str) -> str:
         return form
     parses = morphology().parse(token.text)
     guess = next((p for p in parses if {wanted, "sing", "NOUN"} <= set(p.tag.grammemes) and "Fixd" not in p.tag), None)
-    return str(guess.normal_form) if guess is not None else form
+    if guess is None or "Geox" in guess.tag or guess.normal_form.endswith(("ь", "о", "е")):
+        return form  # a place's paradigm or an ending no guessed name has (`Оззи` -> `оззь`, `Татарова` -> `татарово`)
+    return str(guess.normal_form)
 
 
 def agreeing(tokens: Sequence[Token]) -> list[Mapping[str, str]]:

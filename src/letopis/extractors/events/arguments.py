@@ -163,20 +163,15 @@ def agent_country(phrase: list[Token], named: list[Cluster]) -> tuple[str | None
 
 def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[Cluster]) -> list[Cluster]:
     """Direct and indirect objects of the trigger wherever they stand (`Николаса Мадуро ... поздравил
-    Путин`), and what it is done against, also when a noun trigger hangs on a verb (`применила газ против
-    демонстрантов`), with the names in their phrase."""
+    Путин`), coordinated ones too (`Кроуфорду и Фейту предъявлены обвинения`), with the names in their
+    phrase."""
     tokens = ctx.tokens
     anchors = {i for m in matches for i in m.tokens}
-    verbs = anchors | {light_verb(tokens, i) for i in anchors}
     found: list[Cluster] = []
     for token in tokens[sent.first : sent.last]:
-        if (token.head in anchors and token.rel in {"obj", "iobj", "nsubj:pass"}) or (
-            token.head in verbs and token.index not in anchors and is_against(tokens, token)
-        ):
-            for each in [
-                token,
-                *(t for t in tokens[token.index + 1 : sent.last] if t.rel == "conj" and t.head == token.index),
-            ]:
+        if token.head in anchors and token.rel in {"obj", "iobj", "nsubj:pass"}:
+            conjuncts = (t for t in tokens[token.index + 1 : sent.last] if t.rel == "conj" and t.head == token.index)
+            for each in [token, *conjuncts]:
                 found += [c for c in resolve(ctx, each, sent, adjectives=False) if c not in actor and is_party(c)]
     return unique(found)
 
@@ -185,14 +180,6 @@ def light_verb(tokens: Sequence[Token], index: int) -> int:
     """The verb a noun of a trigger is the object of (`применила газ`, `ввела санкции`), else the token."""
     token = tokens[index]
     return token.head if token.pos == "NOUN" and token.rel == "obj" and token.head >= 0 else index
-
-
-def is_against(tokens: Sequence[Token], token: Token) -> bool:
-    """Whether a noun phrase is introduced by `против`."""
-    return token.rel in {"obl", "nmod"} and any(
-        t.head == token.index and t.rel == "case" and t.lemma.lower() == "против"
-        for t in tokens[max(0, token.index - 3) : token.index]
-    )
 
 
 def recipients(ctx: Context, occurrence: Occurrence, actor: list[Cluster]) -> list[Cluster]:
