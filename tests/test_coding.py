@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from letopis.cli import app
 from letopis.codebook import codebook
 from letopis.evaluate.coding import Coding, measure
-from letopis.export import GDELT_COLUMNS, adm1, city_of, gdelt_rows, goldstein, plover_records, quad_class
+from letopis.export import GDELT_COLUMNS, city_of, gdelt_rows, goldstein, plover_records, quad_class
 from letopis.lexicon.gazetteer import gazetteer
 from letopis.lexicon.names import latin
 from letopis.model import Extraction
@@ -373,4 +373,4 @@ def test_an_attack_with_no_one_named_is_coded_as_unidentified_attackers(text: st
 def test_a_citys_adm1_code_is_gdelts_fips_country_and_division(name: str, code: str) -> None:
     city = gazetteer().place(name)
     assert city is not None
-    assert adm1(city) == code
+    assert gazetteer().adm1(city) == code

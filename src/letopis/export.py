@@ -97,7 +97,7 @@ def location(entity: Entity | None, mention: str | None) -> dict[str, Any] | Non
         record["city"] = entity.name
         city = city_of(entity)
         record["geonameid"] = city.geonameid if city else None
-        record["admin1"] = adm1(city) or None
+        record["admin1"] = gazetteer().adm1(city) or None
     elif entity.kind == "province":
         record["province"] = entity.name
     place = gazetteer().place(entity.name) if entity.kind in ("province", "city") else None
@@ -179,8 +179,9 @@ def geo_columns(entity: Entity | None) -> list[str]:
     country = entity.kind == "country"
     city = None if country else city_of(entity)
     feature = fips if country else str(city.geonameid if city else "")
-    return [str(GDELT_GEO_TYPE.get(entity.kind, 4)), latin(entity.name), fips, fips if country else adm1(city),
-            "", number(entity.lat), number(entity.lon), feature]  # fmt: skip
+    adm1 = fips if country else gazetteer().adm1(city)
+    return [str(GDELT_GEO_TYPE.get(entity.kind, 4)), latin(entity.name), fips, adm1, "", number(entity.lat),
+            number(entity.lon), feature]  # fmt: skip
 
 
 def city_of(entity: Entity) -> Place | None:
@@ -196,19 +197,6 @@ def city_of(entity: Entity) -> Place | None:
     )
     return next(same, None)
 
-
-# Countries whose GeoNames admin1 codes are not FIPS 10-4 (GeoNames' own exceptions): no ADM1Code there.
-NOT_FIPS_ADMIN1 = frozenset({"GBR", "CHE", "BEL", "MNE"})
-
-
-def adm1(city: Place | None) -> str:
-    """GDELT's ADM1Code of a city: its country's FIPS code and its first-level division's (GeoNames admin1,
-    FIPS 10-4 but for GeoNames' exceptions; a US state's two letters, as GDELT writes them); empty where
-    unknown."""
-    if city is None or city.admin1 is None or city.country in NOT_FIPS_ADMIN1:
-        return ""
-    fips = gazetteer().fips.get(city.country, "")
-    return fips + city.admin1 if fips else ""
 
 
 def number(value: float | None) -> str:

@@ -26,7 +26,7 @@ from numpy.typing import NDArray
 from razdel import sentenize, tokenize
 from slovnet.vocab import Vocab
 
-from letopis.lexicon.names import morphology
+from letopis.lexicon.nominative import common_gender_surname, unknown_surname
 from letopis.model import Document, EntityType, UnitKind
 from letopis.plain import Plain, visible
 
@@ -208,8 +208,8 @@ class NLP:
         feats = agreeing(tokens)
         words = [self.inflect(t, feats[i]) if i < head else t.text.lower() for i, t in enumerate(tokens)]
         if type == "PER":
-            words = [common_gender_surname(t, w) for t, w in zip(tokens, words, strict=True)]
-            words[-1] = unknown_surname(tokens[-1], words[-1])
+            words = [common_gender_surname(t.text, t.case, w) for t, w in zip(tokens, words, strict=True)]
+            words[-1] = unknown_surname(tokens[-1].text, tokens[-1].case, words[-1])
         natasha_tokens: list[Any] = [
             natasha.doc.DocToken(t.plain_start, t.plain_start + len(t.text), t.text) for t in tokens
         ]
@@ -227,34 +227,6 @@ class NLP:
             part = natasha.doc.DocToken(0, len(last), last, pos=token.pos, feats=dict(feats))
             form = natasha_norm.normal_word(prefix) + "-" + str(natasha_norm.inflect_word(self.vocab, part))
         return form
-
-
-# The tagger's cases and pymorphy's grammemes for them.
-PYMORPHY_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
-
-
-def common_gender_surname(token: Token, form: str) -> str:
-    """`Обамой`, `Обамы` -> `обама`: a surname of common gender in -а that natasha leaves in its oblique case
-    (it inflects by the man's gender, which such a surname declines against), put in the nominative."""
-    if form != token.text.lower() or token.case in {None, "Nom"}:
-        return form
-    parse = morphology().parse(token.text)[0]
-    tag = parse.tag
-    return str(parse.normal_form) if {"Surn", "ms-f"} <= set(tag.grammemes) and "Fixd" not in tag else form
-
-
-def unknown_surname(token: Token, form: str) -> str:
-    """The last word of a person's name that natasha's dictionary lacks and leaves in its oblique case, in
-    the nominative by pymorphy's guess in the tagger's case (`Хуан Пабло Монтойе` -> `монтойя`); an
-    indeclinable name stays (no guess of it has that case), and so does a hyphenated one (`аль-Барадеи`)."""
-    wanted = PYMORPHY_CASES.get(token.case or "")
-    if form != token.text.lower() or wanted is None or "-" in token.text:  # `аль-Барадеи` declines not
-        return form
-    parses = morphology().parse(token.text)
-    guess = next((p for p in parses if {wanted, "sing", "NOUN"} <= set(p.tag.grammemes) and "Fixd" not in p.tag), None)
-    if guess is None or "Geox" in guess.tag or guess.normal_form.endswith(("ь", "о", "е")):
-        return form  # a place's paradigm or an ending no guessed name has (`Оззи` -> `оззь`, `Татарова` -> `татарово`)
-    return str(guess.normal_form)
 
 
 def agreeing(tokens: Sequence[Token]) -> list[Mapping[str, str]]:

@@ -28,6 +28,10 @@ class Place:
     admin1: str | None = None  # a city's GeoNames first-level division code
 
 
+# Countries whose GeoNames admin1 codes are not FIPS 10-4 (GeoNames' own exceptions): no ADM1Code there.
+NOT_FIPS_ADMIN1 = frozenset({"GBR", "CHE", "BEL", "MNE"})
+
+
 def coordinate(value: str) -> float | None:
     return float(value) if value.strip() else None
 
@@ -76,6 +80,15 @@ class Gazetteer:
         """The disputed territory a place is or lies in (`Симферополь` -> `Крым`), if any."""
         found = self.territories.get(key(place.name))
         return found.name if found is not None and found.country == place.country else None
+
+    def adm1(self, city: Place | None) -> str:
+        """GDELT's ADM1Code of a city: its country's FIPS code and its first-level division's (GeoNames
+        admin1, FIPS 10-4 but for GeoNames' exceptions; a US state's two letters, as GDELT writes them);
+        empty where unknown."""
+        if city is None or city.admin1 is None or city.country in NOT_FIPS_ADMIN1:
+            return ""
+        fips = self.fips.get(city.country, "")
+        return fips + city.admin1 if fips else ""
 
     def elsewhere(self, place: Place) -> list[Place]:
         """Cities of the same name as `place` in other countries or provinces (lexicon/cities_other.tsv)."""

@@ -1,0 +1,34 @@
+"""Nominative forms of name words where natasha's rule leaves them in their oblique case (`word` as
+written, `case` the tagger's, `form` natasha's): surnames of common gender and surnames natasha's
+dictionary lacks, by pymorphy."""
+
+from __future__ import annotations
+
+from letopis.lexicon.names import morphology
+
+# The tagger's cases and pymorphy's grammemes for them.
+PYMORPHY_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def common_gender_surname(word: str, case: str | None, form: str) -> str:
+    """`Обамой`, `Обамы` -> `обама`: a surname of common gender in -а that natasha leaves in its oblique case
+    (it inflects by the man's gender, which such a surname declines against), put in the nominative."""
+    if form != word.lower() or case in {None, "Nom"}:
+        return form
+    parse = morphology().parse(word)[0]
+    tag = parse.tag
+    return str(parse.normal_form) if {"Surn", "ms-f"} <= set(tag.grammemes) and "Fixd" not in tag else form
+
+
+def unknown_surname(word: str, case: str | None, form: str) -> str:
+    """The last word of a person's name that natasha's dictionary lacks and leaves in its oblique case, in
+    the nominative by pymorphy's guess in the tagger's case (`Хуан Пабло Монтойе` -> `монтойя`); an
+    indeclinable name stays (no guess of it has that case), and so does a hyphenated one (`аль-Барадеи`)."""
+    wanted = PYMORPHY_CASES.get(case or "")
+    if form != word.lower() or wanted is None or "-" in word:  # `аль-Барадеи` declines not
+        return form
+    parses = morphology().parse(word)
+    guess = next((p for p in parses if {wanted, "sing", "NOUN"} <= set(p.tag.grammemes) and "Fixd" not in p.tag), None)
+    if guess is None or "Geox" in guess.tag or guess.normal_form.endswith(("ь", "о", "е")):
+        return form  # a place's paradigm or an ending no guessed name has (`Оззи` -> `оззь`, `Татарова` -> `татарово`)
+    return str(guess.normal_form)
