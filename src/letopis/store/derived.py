@@ -9,9 +9,10 @@ web app's lists and dashboards read a few rows where they scanned every event (d
   of those first reports per country pair, with the names and countries of the entities counted.
 - `counterparts`: per entity, how often each other party is named with it in a report.
 
-`refresh` brings them up to date for the events of some keys (or all): the counts change by what the
-keys' first reports were and are now. Everything is SQL over the stored rows, so a rebuild from the
-events gives the same tables (tests/test_derived.py checks it after ingest, replacement and recoding).
+`refresh` brings them up to date for the events of some keys: the counts change by what the keys' first
+reports were and are now; `count_reports` adds or takes away the counterparts of a document's reports.
+Everything is SQL over the stored rows, so `rebuild` writes the same tables from the events
+(tests/test_derived.py checks it after ingest, recoding and replacement).
 """
 
 from __future__ import annotations
@@ -96,6 +97,24 @@ UNCLUSTERED = 50_000  # rows written since the tables were last sorted, above wh
 def keys_of(db: duckdb.DuckDBPyConnection, where: str, params: list[object]) -> list[str]:
     """The event keys of the stored reports `where` keeps."""
     return [row[0] for row in db.execute(f"SELECT DISTINCT event_key FROM events WHERE {where}", params).fetchall()]
+
+
+def forget(db: duckdb.DuckDBPyConnection, hashes: list[str]) -> list[str]:
+    """Before the documents `hashes` are deleted: take their reports from the counterparts, and give their
+    event keys, to be refreshed once they are gone."""
+    if not hashes:
+        return []
+    count_reports(db, hashes, -1)
+    return keys_of(db, "hash IN (SELECT unnest(?))", [hashes])
+
+
+def update(db: duckdb.DuckDBPyConnection, stale: list[str], stored: list[str], recoded: list[str]) -> None:
+    """After a batch: the counterparts of the reports of documents `stored`, and the events of the keys
+    `stale` (of deleted documents), of `stored` and of the entities `recoded` (whose country changed)."""
+    fresh = keys_of(db, "hash IN (SELECT unnest(?))", [stored]) if stored else []
+    moved = keys_of(db, "list_has_any(list_concat(actor, recipient), ?)", [recoded]) if recoded else []
+    count_reports(db, stored, 1)
+    refresh(db, sorted({*stale, *fresh, *moved}), recoded)
 
 
 def count_reports(db: duckdb.DuckDBPyConnection, hashes: list[str], sign: int) -> None:

@@ -121,7 +121,7 @@ class Writer:
                     if len(batch) >= BATCH:
                         batch = self.flush(batch)
                 self.flush(batch)
-                self.cluster()
+                sort_derived(self.path)
             except BaseException:
                 self.forget()  # what was queued but not written must not count as stored next time
                 raise
@@ -195,24 +195,12 @@ class Writer:
             db.close()
         return Batch()
 
-    def cluster(self) -> None:
-        """Sort the derived tables once the rows written since they were last sorted are many."""
-        db = open_for_writing(self.path)
-        try:
-            if derived.unclustered(db) > derived.UNCLUSTERED:
-                db.execute("BEGIN TRANSACTION")
-                derived.cluster(db)
-                db.execute("COMMIT")
-        finally:
-            db.close()
-
     def write(self, db: duckdb.DuckDBPyConnection, batch: Batch) -> None:
         now = datetime.now()
         removed, stored = sorted(batch.removals), [h for _, h in batch.extractions]
         db.execute("BEGIN TRANSACTION")
         try:
-            stale = derived.keys_of(db, "hash IN (SELECT unnest(?))", [removed]) if removed else []
-            derived.count_reports(db, removed, -1)
+            stale = derived.forget(db, removed)
             for doc_hash in removed:
                 self.remove(db, doc_hash)
             rows = self.rows(db, batch.extractions, now)
@@ -221,11 +209,7 @@ class Writer:
                 insert(db, table, rows[table], ENTITY_UPSERT if table == "entities" else "")
                 if table == "entities":
                     failpoint("batch-inserted")
-            recoded = recode_events(db, stored, waiting)
-            fresh = derived.keys_of(db, "hash IN (SELECT unnest(?))", [stored]) if stored else []
-            moved = derived.keys_of(db, "list_has_any(list_concat(actor, recipient), ?)", [recoded]) if recoded else []
-            derived.count_reports(db, stored, 1)
-            derived.refresh(db, sorted({*stale, *fresh, *moved}), recoded)
+            derived.update(db, stale, stored, recode_events(db, stored, waiting))
             insert(db, "sources", [{"source_id": s, "hash": h, "source": src, "ingested_at": now}
                                    for s, (h, src) in batch.sources.items()], replace=True)  # fmt: skip
             queued = stored + removed
@@ -287,3 +271,15 @@ class Writer:
         self.index.commit()
         failpoint("index-committed")
         db.execute("DELETE FROM search_queue WHERE hash IN (SELECT unnest(?))", [queued])
+
+
+def sort_derived(path: Path) -> None:
+    """Sort the derived tables once the rows written since they were last sorted are many."""
+    db = open_for_writing(path)
+    try:
+        if derived.unclustered(db) > derived.UNCLUSTERED:
+            db.execute("BEGIN TRANSACTION")
+            derived.cluster(db)
+            db.execute("COMMIT")
+    finally:
+        db.close()
