@@ -32,7 +32,7 @@ import tantivy
 from letopis.model import Document, Extraction
 from letopis.pipeline import extract_document
 from letopis.read import read_paths
-from letopis.store import Store, text_hash
+from letopis.store import Store, derived, text_hash
 from letopis.store.search import lemma_text
 
 ROOT = Path(__file__).parent.parent
@@ -95,6 +95,9 @@ def scale_up(store: Store, results: list[Extraction], docs: int, events: int) ->
         f"""INSERT INTO evidence SELECT v.event || ':' || i, md5(v.hash || (i % {doc_copies})), v.start, v."end", v.text
            FROM evidence v, range(1, {event_copies}) t(i)"""
     )
+    db.execute("BEGIN TRANSACTION")
+    derived.rebuild(db)  # the tables the ingest derives from the events, made again from the copies
+    db.execute("COMMIT")
     assert store.index.index is not None
     writer = store.index.index.writer(heap_size=200_000_000, num_threads=1)
     for result in results:

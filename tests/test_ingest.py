@@ -166,7 +166,7 @@ def test_an_older_schema_is_refused_with_its_version(tmp_path: Path) -> None:
     db.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     db.execute("INSERT INTO meta VALUES ('schema_version', '2')")
     db.close()
-    with pytest.raises(StoreError, match="schema version 2; this letopis reads version 4"):
+    with pytest.raises(StoreError, match="schema version 2; this letopis reads version 5"):
         Store(path)
 
 

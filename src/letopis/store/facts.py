@@ -112,10 +112,12 @@ def uncoded(db: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, tuple[st
 
 def recode_events(
     db: duckdb.DuckDBPyConnection, hashes: list[str], waiting: dict[str, tuple[str | None, str | None]]
-) -> None:
+) -> list[str]:
     """The countries of the parties of the events of documents `hashes`, and of every stored event of an
     entity among `waiting` whose country changed, from the corpus entities: what one article states of a
-    person (`посол Японии ...`) codes him in the articles that name him without a title."""
+    person (`посол Японии ...`) codes him in the articles that name him without a title. Gives the
+    entities whose country changed."""
     now = uncoded(db, list(waiting))
     changed = [i for i, held in waiting.items() if now.get(i) != held]
     db.execute(RECODE, [hashes, changed])
+    return changed

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from letopis.model import Document, Extraction, Failure, Skipped
+from letopis.store import derived
 from letopis.store.dedup import Reprints, signature
 from letopis.store.facts import document_row, fact_rows, insert, recode_events, uncoded
 from letopis.store.faults import failpoint
@@ -120,6 +121,7 @@ class Writer:
                     if len(batch) >= BATCH:
                         batch = self.flush(batch)
                 self.flush(batch)
+                sort_derived(self.path)
             except BaseException:
                 self.forget()  # what was queued but not written must not count as stored next time
                 raise
@@ -195,9 +197,11 @@ class Writer:
 
     def write(self, db: duckdb.DuckDBPyConnection, batch: Batch) -> None:
         now = datetime.now()
+        removed, stored = sorted(batch.removals), [h for _, h in batch.extractions]
         db.execute("BEGIN TRANSACTION")
         try:
-            for doc_hash in batch.removals:
+            stale = derived.forget(db, removed)
+            for doc_hash in removed:
                 self.remove(db, doc_hash)
             rows = self.rows(db, batch.extractions, now)
             waiting = uncoded(db, [row["id"] for row in rows["entities"]])
@@ -205,10 +209,10 @@ class Writer:
                 insert(db, table, rows[table], ENTITY_UPSERT if table == "entities" else "")
                 if table == "entities":
                     failpoint("batch-inserted")
-            recode_events(db, [h for _, h in batch.extractions], waiting)
+            derived.update(db, stale, stored, recode_events(db, stored, waiting))
             insert(db, "sources", [{"source_id": s, "hash": h, "source": src, "ingested_at": now}
                                    for s, (h, src) in batch.sources.items()], replace=True)  # fmt: skip
-            queued = [h for _, h in batch.extractions] + sorted(batch.removals)
+            queued = stored + removed
             db.execute("INSERT OR IGNORE INTO search_queue SELECT unnest(?)", [queued])
             if batch.sources:
                 db.execute("DELETE FROM rejects WHERE source_id IN (SELECT unnest(?))", [list(batch.sources)])
@@ -267,3 +271,15 @@ class Writer:
         self.index.commit()
         failpoint("index-committed")
         db.execute("DELETE FROM search_queue WHERE hash IN (SELECT unnest(?))", [queued])
+
+
+def sort_derived(path: Path) -> None:
+    """Sort the derived tables once the rows written since they were last sorted are many."""
+    db = open_for_writing(path)
+    try:
+        if derived.unclustered(db) > derived.UNCLUSTERED:
+            db.execute("BEGIN TRANSACTION")
+            derived.cluster(db)
+            db.execute("COMMIT")
+    finally:
+        db.close()

@@ -14,7 +14,10 @@ from pathlib import Path
 
 import duckdb
 
+from letopis.store import derived
 from letopis.store.schema import DDL, VERSION
+
+UPGRADABLE = 4  # the oldest schema version an ingest upgrades in place (its derived tables built from the events)
 
 SQLITE = b"SQLite format 3\x00"
 DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
@@ -66,9 +69,10 @@ def first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
-def check_schema(db: duckdb.DuckDBPyConnection, path: Path) -> bool:
+def check_schema(db: duckdb.DuckDBPyConnection, path: Path, upgrade: bool = False) -> bool:
     """True for a letopis corpus of this schema version, False for an empty database; anything else
-    is refused."""
+    is refused, except a corpus of version 4 when `upgrade` (a connection for writing): it is brought to
+    this version in one transaction."""
     tables = {row[0] for row in db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     if not tables:
         return False
@@ -78,7 +82,19 @@ def check_schema(db: duckdb.DuckDBPyConnection, path: Path) -> bool:
     found = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if found is None or not str(found[0]).isdigit():
         raise StoreError(f"{path} has no letopis schema version: not a letopis corpus")
-    if int(found[0]) != VERSION:
+    if int(found[0]) == UPGRADABLE and upgrade:
+        db.execute("BEGIN TRANSACTION")
+        db.execute(DDL)
+        db.execute("INSERT INTO meta VALUES ('unclustered', '0')")
+        derived.rebuild(db)
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(VERSION)])
+        db.execute("COMMIT")
+    elif int(found[0]) == UPGRADABLE:
+        raise StoreError(
+            f"{path} is a letopis corpus of schema version {found[0]}; this letopis reads version {VERSION}:"
+            " an ingest into it (of anything, even nothing new) upgrades it"
+        )
+    elif int(found[0]) != VERSION:
         raise StoreError(
             f"{path} is a letopis corpus of schema version {found[0]}; this letopis reads version {VERSION}:"
             " ingest the documents again into a new file"
@@ -111,9 +127,9 @@ def open_for_writing(path: Path) -> duckdb.DuckDBPyConnection:
             raise StoreError(f"cannot create {path.parent}: {error.strerror or error}") from None
     db = connect(path, read_only=False)
     try:
-        if not check_schema(db, path):
+        if not check_schema(db, path, upgrade=True):
             db.execute(DDL)
-            db.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(VERSION)])
+            db.execute("INSERT INTO meta VALUES ('schema_version', ?), ('unclustered', '0')", [str(VERSION)])
     except duckdb.Error as error:
         db.close()
         raise StoreError(f"cannot write {path}: {first_line(error)}") from None

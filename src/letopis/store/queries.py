@@ -19,7 +19,7 @@ from letopis.store.opening import first_line
 from letopis.store.search import SearchIndex, snippet
 
 
-def rows(db: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+def rows(db: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | dict[str, Any]) -> list[dict[str, Any]]:
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -49,22 +49,19 @@ def search(db: duckdb.DuckDBPyConnection, index: SearchIndex | None, query: str,
 def events(db: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int,
            ids: list[str] | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """Events matching `filters`, ordered by date and document (`ids`: the entity's, looked up already).
-    The page is picked first; names and evidence are then looked up for its events only."""
+    The page is picked first; names (and evidence, where the event index does not hold it) are then looked
+    up for its events only."""
     picked, params = event_query(db, filters, lean=True, ids=ids)
-    page = rows(
-        db,
-        f"SELECT p.*, e.place, e.actor_countries, e.recipient_countries, e.contexts, e.confidence FROM ({picked}) p"
-        f" JOIN events e ON e.id = p.id ORDER BY p.date, p.doc_key, p.start LIMIT {int(limit)}",
-        params,
-    )
+    page = rows(db, f"SELECT * FROM ({picked}) p ORDER BY p.date, p.doc_key, p.start, p.id LIMIT {int(limit)}", params)
     ids = sorted({i for row in page for i in [*row["actor"], *row["recipient"], row["place"]] if i})
     names = dict(db.execute("SELECT id, name FROM entities WHERE list_contains(?, id)", [ids]).fetchall())
-    evidence: dict[str, str] = {}
-    for event, text in db.execute(
-        "SELECT event, text FROM evidence WHERE event IN (SELECT unnest(?)) ORDER BY start DESC",
-        [[row["id"] for row in page]],
-    ).fetchall():
-        evidence[event] = text
+    evidence: dict[str, str] = {row["id"]: row["evidence"] for row in page if "evidence" in row}
+    if not indexed(filters):
+        for event, text in db.execute(
+            "SELECT event, text FROM evidence WHERE event IN (SELECT unnest(?)) ORDER BY start DESC",
+            [[row["id"] for row in page]],
+        ).fetchall():
+            evidence[event] = text
     return [
         {"id": row["id"], "hash": row["hash"], "date": row["date"], "type": row["type"], "mode": row["mode"],
          "modality": row["modality"], "place": names.get(row["place"] or ""),
@@ -81,19 +78,80 @@ def count_events(db: duckdb.DuckDBPyConnection, filters: EventFilters) -> int:
     return scalar(db, f"SELECT count(*) FROM ({picked})", params)
 
 
+def indexed(filters: EventFilters) -> bool:
+    """Whether every filter given is one that all reports of an event share (its parties, their countries,
+    its type and date), so that the event index, the first report of each event, answers the query."""
+    return filters.context is None and filters.topic is None and filters.place is None \
+        and filters.min_confidence is None  # fmt: skip
+
+
 def event_query(
     db: duckdb.DuckDBPyConnection, filters: EventFilters, lean: bool = False, limit: int | None = None,
     ids: list[str] | None = None,
 ) -> tuple[str, list[Any]]:
-    """SQL and parameters of the events kept by `filters`; one row per event (`event_key`). `lean`
-    leaves out the names and the evidence, for aggregates; `ids` are the entity filter's, when the caller
-    has looked them up."""
+    """SQL and parameters of the events kept by `filters`; one row per event (`event_key`), the columns of
+    a list of events but names and evidence (`lean`, for aggregates), or with them. `ids` are the entity
+    filter's, when the caller has looked them up."""
+    found = (find_entities(db, filters.entity) if ids is None else ids) if filters.entity is not None else []
+    picked, params = index_query(filters, found) if indexed(filters) else report_query(filters, found)
+    if lean:
+        return picked, params
+    cut = f"ORDER BY date, doc_key, start, id LIMIT {int(limit)}" if limit is not None else ""
+    sql = f"""
+        WITH p AS ({picked} {cut})
+        SELECT p.id, p.hash, p.date, p.type, p.mode, p.modality, pl.name AS place,
+               (SELECT list(n.name) FROM (SELECT unnest(p.actor) AS x) u JOIN entities n ON n.id = u.x) AS actor,
+               (SELECT list(n.name) FROM (SELECT unnest(p.recipient) AS x) u JOIN entities n ON n.id = u.x)
+                   AS recipient,
+               p.actor_countries, p.recipient_countries, p.contexts, p.topics, p.confidence, p.sources,
+               p.doc_key AS document,
+               (SELECT text FROM evidence v WHERE v.event = p.id ORDER BY v.start LIMIT 1) AS evidence
+        FROM p LEFT JOIN entities pl ON pl.id = p.place
+        ORDER BY p.date, p.doc_key, p.start, p.id"""
+    return sql, params
+
+
+COLUMNS = ("e.id, e.hash, e.date, e.type, e.mode, e.modality, e.topics, e.actor, e.recipient, e.start, e.place,"
+           " e.actor_countries, e.recipient_countries, e.contexts, e.confidence")  # fmt: skip
+
+
+def index_query(filters: EventFilters, ids: list[str]) -> tuple[str, list[Any]]:
+    """The events kept by filters that all reports of an event share, from the event index: the rows of
+    the entity's terms (else of the pair's, else of every event), then the other filters on those rows."""
+    where: list[str] = []
+    params: list[Any] = []
+    pair = "-".join(sorted(filters.pair)) if filters.pair is not None else None
+    if filters.entity is not None:
+        where.append(f"e.term IN ({', '.join('?' for _ in ids)})" if ids else "FALSE")
+        params += [f"entity:{i}" for i in ids]
+        if pair is not None:
+            where.append("list_contains(e.pairs, ?)")
+            params.append(pair)
+    else:
+        where.append("e.term = ?")
+        params.append("*" if pair is None else f"pair:{pair}")
+    if filters.type is not None:
+        where.append(f"e.type IN ({', '.join('?' for _ in filters.type)})")
+        params += filters.type
+    for op, value in ((">=", filters.since), ("<=", filters.until)):
+        if value is not None:
+            where.append(f"e.date {op} ?")
+            params.append(value)
+    once = "QUALIFY row_number() OVER (PARTITION BY e.event_key ORDER BY e.term) = 1" if len(ids) > 1 else ""
+    picked = f"""
+        SELECT {COLUMNS}, e.doc_key, e.sources, e.evidence
+        FROM event_index e WHERE {" AND ".join(where)} {once}"""
+    return picked, params
+
+
+def report_query(filters: EventFilters, ids: list[str]) -> tuple[str, list[Any]]:
+    """The events kept by `filters` read from every report: of each event, the first report the filters
+    keep (`ids`: the entity filter's)."""
     where: list[str] = ["TRUE"]
     params: list[Any] = []
     if filters.entity is not None:
         where.append("(list_has_any(e.actor, ?) OR list_has_any(e.recipient, ?))")
-        found = find_entities(db, filters.entity) if ids is None else ids
-        params += [found, found]
+        params += [ids, ids]
     if filters.pair is not None:
         first, second = filters.pair
         where.append(
@@ -122,26 +180,11 @@ def event_query(
         where.append("e.confidence >= ?")
         params.append(filters.min_confidence)
     picked = f"""
-        SELECT e.id, e.hash, e.date, e.type, e.mode, e.modality, e.topics, e.actor, e.recipient, e.start,
-               d.doc_key, count(DISTINCT e.hash) OVER (PARTITION BY e.event_key) AS sources
+        SELECT {COLUMNS}, d.doc_key, count(DISTINCT e.hash) OVER (PARTITION BY e.event_key) AS sources
         FROM events e JOIN documents d ON d.hash = e.hash
         WHERE {" AND ".join(where)}
         QUALIFY row_number() OVER (PARTITION BY e.event_key ORDER BY d.ingested_at, e.id) = 1"""
-    if lean:
-        return picked, params
-    cut = f"ORDER BY e.date, d.doc_key, e.start LIMIT {int(limit)}" if limit is not None else ""
-    sql = f"""
-        WITH p AS ({picked} {cut})
-        SELECT p.id, p.hash, p.date, p.type, p.mode, p.modality, pl.name AS place,
-               (SELECT list(n.name) FROM (SELECT unnest(p.actor) AS x) u JOIN entities n ON n.id = u.x) AS actor,
-               (SELECT list(n.name) FROM (SELECT unnest(p.recipient) AS x) u JOIN entities n ON n.id = u.x)
-                   AS recipient,
-               e.actor_countries, e.recipient_countries, e.contexts, e.topics, e.confidence, p.sources,
-               p.doc_key AS document,
-               (SELECT text FROM evidence v WHERE v.event = p.id ORDER BY v.start LIMIT 1) AS evidence
-        FROM p JOIN events e ON e.id = p.id LEFT JOIN entities pl ON pl.id = e.place
-        ORDER BY p.date, p.doc_key, p.start"""
-    return sql, params
+    return picked, params
 
 
 def entity(db: duckdb.DuckDBPyConnection, name: str) -> dict[str, Any] | None:
@@ -161,11 +204,10 @@ def entity(db: duckdb.DuckDBPyConnection, name: str) -> dict[str, Any] | None:
     )
     counterparts = rows(
         db,
-        "SELECT c.name, c.type, c.country, count(*) AS events FROM events e,"
-        " unnest(list_concat(e.actor, e.recipient)) AS t(other) JOIN entities c ON c.id = t.other"
-        " WHERE (list_has_any(e.actor, ?) OR list_has_any(e.recipient, ?)) AND NOT list_contains(?, t.other)"
+        "SELECT c.name, c.type, c.country, CAST(sum(k.events) AS BIGINT) AS events FROM counterparts k"
+        " JOIN entities c ON c.id = k.other WHERE list_contains(?, k.entity) AND NOT list_contains(?, k.other)"
         " GROUP BY ALL ORDER BY events DESC, c.name",
-        [ids, ids, ids],
+        [ids, ids],
     )
     return {**info, "aliases": [a["text"] for a in aliases], "positions": positions,
             "counterparts": counterparts, "events": events(db, EventFilters(entity=name), 100, ids)}  # fmt: skip

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-VERSION = 4
+VERSION = 5
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -66,6 +66,30 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS evidence (
     event VARCHAR NOT NULL, hash VARCHAR NOT NULL, start INTEGER, "end" INTEGER, text VARCHAR
 );
+-- Derived from the events in the same transaction (derived.py): what lists and dashboards read.
+CREATE TABLE IF NOT EXISTS event_index (
+    term VARCHAR NOT NULL,             -- `*`, `pair:KAZ-PAK` (codes in order) or `entity:ID`: what finds the row
+    event_key VARCHAR NOT NULL, id VARCHAR NOT NULL, -- the event and its first report
+    hash VARCHAR NOT NULL, doc_key VARCHAR NOT NULL, date DATE, type VARCHAR NOT NULL, mode VARCHAR,
+    modality VARCHAR, place VARCHAR, actor VARCHAR[], recipient VARCHAR[], actor_countries VARCHAR[],
+    recipient_countries VARCHAR[], contexts VARCHAR[], topics VARCHAR[], confidence DOUBLE, start INTEGER,
+    sources BIGINT NOT NULL,           -- documents reporting the event
+    evidence VARCHAR,                  -- the first report's first evidence span
+    pairs VARCHAR[], parties VARCHAR[] -- the country pairs and the entities it is found under
+);
+CREATE TABLE IF NOT EXISTS pair_months (pair VARCHAR, month VARCHAR, type VARCHAR, events BIGINT);
+CREATE TABLE IF NOT EXISTS pair_topics (pair VARCHAR, topic VARCHAR, events BIGINT);
+CREATE TABLE IF NOT EXISTS pair_actors (
+    pair VARCHAR, entity VARCHAR, name VARCHAR, type VARCHAR, country VARCHAR, events BIGINT
+);
+CREATE TABLE IF NOT EXISTS pair_links (
+    pair VARCHAR, actor VARCHAR, recipient VARCHAR, actor_name VARCHAR, actor_country VARCHAR,
+    recipient_name VARCHAR, recipient_country VARCHAR, events BIGINT
+);
+CREATE TABLE IF NOT EXISTS pair_places (
+    pair VARCHAR, place VARCHAR, name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, events BIGINT
+);
+CREATE TABLE IF NOT EXISTS counterparts (entity VARCHAR, other VARCHAR, events BIGINT);
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
 CREATE INDEX IF NOT EXISTS events_type ON events (type);
 CREATE INDEX IF NOT EXISTS sources_hash ON sources (hash);
@@ -88,6 +112,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "evidence": ("event", "hash", "start", "end", "text"),
 }  # fmt: skip
 
+DERIVED = ("event_index", "pair_months", "pair_topics", "pair_actors", "pair_links", "pair_places", "counterparts")
 # The tables holding one document's facts, deleted with it.
 FACT_TABLES = ("doc_entities", "mentions", "occupations", "events", "evidence")
 # The order a batch is inserted in.

@@ -25,9 +25,11 @@ def index_path(db: Path) -> Path:
     return db.with_name(db.name + ".search")
 
 
+@lru_cache(maxsize=200_000)
 def lemmas(word: str) -> tuple[str, ...]:
     """The lemma of a word form and, for a country adjective, the country's name (`казахстанских` ->
-    `казахстанский`, `казахстан`)."""
+    `казахстанский`, `казахстан`). Kept per word form: a snippet asks for the words of whole sentences,
+    and pymorphy takes about a millisecond a word."""
     lemma = fold(morphology().parse(word.lower())[0].normal_form)
     iso3 = gazetteer().adjective_country(lemma)
     country = gazetteer().country(iso3) if iso3 else None

@@ -45,12 +45,14 @@ MEDIA = {"csv": "text/csv", "jsonl": "application/jsonl", "parquet": "applicatio
 SUFFIX = {"csv": "csv", "jsonl": "jsonl", "parquet": "parquet", "plover": "plover.jsonl", "gdelt": "tsv"}
 
 
-def corpus(request: Request) -> Corpus:
+# The dependencies are coroutines: FastAPI runs a plain function dependency in its thread pool, a hop that
+# cost more than these take; the endpoints that read the corpus stay plain functions, run in that pool.
+async def corpus(request: Request) -> Corpus:
     found: Corpus = request.app.state.corpus
     return found
 
 
-def query(request: Request) -> dict[str, Any]:
+async def query(request: Request) -> dict[str, Any]:
     return dict(request.query_params)
 
 

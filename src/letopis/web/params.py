@@ -15,7 +15,7 @@ Cursor = Annotated[str | None, Query(max_length=200, description="The `next` lin
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Rows per page, 1 to {MAX_PAGE}")]
 
 
-def event_filters(
+async def event_filters(
     entity: Annotated[str | None, Query(max_length=MAX_TEXT, description="Events of this entity (its name)")] = None,
     pair: Annotated[str | None, Query(max_length=20, description="Country pair, either direction: KAZ-PAK")] = None,
     type: Annotated[str | None, Query(max_length=40, description="PLOVER type: CONSULT, AGREE, ...")] = None,
@@ -27,7 +27,8 @@ def event_filters(
     min_confidence: Annotated[str | None, Query(max_length=20, description="Confidence at least (0-1)")] = None,
 ) -> EventFilters:
     """The event filters of a request, checked by the store's rules (a bad value is a 400 saying why);
-    an empty field of a form leaves its filter out."""
+    an empty field of a form leaves its filter out. A coroutine, so that FastAPI does not run it in its
+    thread pool."""
     given = {"entity": entity, "pair": pair, "type": type, "context": context, "topic": topic, "place": place,
              "since": since, "until": until, "min_confidence": min_confidence}  # fmt: skip
     return EventFilters.parse(**{k: v for k, v in given.items() if v not in (None, "")})
