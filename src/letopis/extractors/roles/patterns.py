@@ -15,7 +15,7 @@ from letopis.extractors.roles.distributed import distributed
 from letopis.extractors.roles.places import role_at
 from letopis.extractors.roles.predicates import heads, predicate
 from letopis.extractors.roles.record import Role
-from letopis.extractors.roles.titles import TITLE_ADJECTIVES, outer_position, position_of, title_start
+from letopis.extractors.roles.titles import TITLE_ADJECTIVES, one_of, outer_position, position_of, title_start
 from letopis.lexicon import positions
 from letopis.model import Span
 
@@ -60,7 +60,7 @@ def nearest_position(context: Context, person: Cluster, cand: Candidate, end: in
     for index in range(end - 1, max(sent.first, end - MAX_GAP) - 1, -1):
         token = tokens[index]
         position_word = position_of(context, token)
-        if position_word is not None and token.feats.get("Number") != "Plur":
+        if position_word is not None and (token.feats.get("Number") != "Plur" or one_of(context, index) is not None):
             if positions()[position_word][1] == "title" and title_index is None:
                 title_index = index
                 continue
@@ -85,7 +85,11 @@ def nearest_position(context: Context, person: Cluster, cand: Candidate, end: in
 def names(context: Context, index: int, cand: Candidate, end: int) -> bool:
     """Whether the position at `index` heads the name: by the parse, or by case agreement; never a
     name in the genitive that depends on it (`помощник Хиллари Клинтон`), never a man named by a
-    feminine title (`муж актрисы Сергей Сенин`)."""
+    feminine title (`муж актрисы Сергей Сенин`). For `один из руководителей` it is `один` that heads
+    the name."""
+    one = one_of(context, index)
+    if one is not None:
+        index = one
     position, name = context.tokens[index], context.tokens[cand.first]
     if name.case == "Gen" and name.rel == "nmod" and position.case not in {"Gen", None}:
         return False
@@ -112,11 +116,18 @@ def after_name(context: Context, person: Cluster, cand: Candidate) -> list[Role]
         )
     ):  # `Ремека - первого чехословацкого космонавта`, `Хотинова, старший научный сотрудник`
         index += 1
-    position_word = position_of(context, tokens[index])
-    if tokens[index].feats.get("Number") == "Plur":
+    holder = index  # the word apposed to the name: the position, or the `один` of `один из руководителей`
+    if tokens[index].lemma.lower() == "один" and index + 2 < sent.last and tokens[index + 1].text.lower() == "из":
+        index += 2
+        while index < sent.last - 1 and tokens[index].pos in {"ADJ", "ADV", "NUM"} and tokens[index].text.islower():
+            index += 1
+        if one_of(context, index) != holder:
+            return []
+    elif tokens[index].feats.get("Number") == "Plur":
         return []
-    apposed = tokens[index].head in range(cand.first, cand.last)
-    agree = tokens[index].case is not None and tokens[index].case == tokens[cand.first].case
+    position_word = position_of(context, tokens[index])
+    apposed = tokens[holder].head in range(cand.first, cand.last)
+    agree = tokens[holder].case is not None and tokens[holder].case == tokens[cand.first].case
     if position_word is None or not (apposed or agree):
         return []
     end = index + 1
