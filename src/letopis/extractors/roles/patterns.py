@@ -52,14 +52,19 @@ def before_name(context: Context, person: Cluster, cand: Candidate) -> list[Role
 
 def nearest_position(context: Context, person: Cluster, cand: Candidate, end: int) -> Role | None:
     """The position nearest before a name that heads it; a dash may stand between a position that opens
-    its clause and the name (`Министр финансов — 72-х летний Таро Асо`)."""
+    its clause and the name (`Министр финансов — 72-х летний Таро Асо`); never one in brackets closed
+    before the name."""
     tokens = context.tokens
     sent = context.parsed.sentence_of(cand.first)
     title_index: int | None = None
     dash: int | None = None
+    bracketed = False  # `Йоахим Лёв (второй тренер) и Андреас Кёпке`: the title in brackets is Лёв's
     for index in range(end - 1, max(sent.first, end - MAX_GAP) - 1, -1):
         token = tokens[index]
+        bracketed = (bracketed or token.text == ")") and token.text != "("
         position_word = position_of(context, token)
+        if position_word is not None and bracketed:
+            return None
         if position_word is not None and (token.feats.get("Number") != "Plur" or one_of(context, index) is not None):
             if positions()[position_word][1] == "title" and title_index is None:
                 title_index = index
@@ -100,22 +105,32 @@ def names(context: Context, index: int, cand: Candidate, end: int) -> bool:
     return parsed or agree or end == index + 1
 
 
-def after_name(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
-    """`NAME, POSITION [where]` or `NAME - POSITION [where]` with the position apposed to the name."""
+def past_adjectives(context: Context, index: int, stop: int) -> int:
+    """The first word from `index` that is no adjective or participle of the word after it:
+    `Ремека - первого чехословацкого космонавта`, `Хотинова, старший научный сотрудник`."""
     tokens = context.tokens
-    sent = context.parsed.sentence_of(cand.first)
-    if cand.last + 1 >= sent.last or tokens[cand.last].text not in APPOSITION_MARKS:
-        return []
-    index = cand.last + 1
-    while index < sent.last - 1 and (
+    while index < stop - 1 and (
         tokens[index].lemma.lower() in TITLE_ADJECTIVES
         or (
             (tokens[index].pos == "ADJ" or tokens[index].feats.get("VerbForm") == "Part")
             and tokens[index].text.islower()
             and tokens[index].head > index
         )
-    ):  # `Ремека - первого чехословацкого космонавта`, `Хотинова, старший научный сотрудник`
+    ):
         index += 1
+    return index
+
+
+def after_name(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
+    """`NAME, POSITION [where]` or `NAME - POSITION [where]` with the position apposed to the name;
+    `NAME (POSITION [where])`."""
+    tokens = context.tokens
+    sent = context.parsed.sentence_of(cand.first)
+    if cand.last + 1 < sent.last and tokens[cand.last].text == "(":
+        return bracketed(context, person, cand)
+    if cand.last + 1 >= sent.last or tokens[cand.last].text not in APPOSITION_MARKS:
+        return []
+    index = past_adjectives(context, cand.last + 1, sent.last)
     holder = index  # the word apposed to the name: the position, or the `один` of `один из руководителей`
     if tokens[index].lemma.lower() == "один" and index + 2 < sent.last and tokens[index + 1].text.lower() == "из":
         index += 2
@@ -140,6 +155,22 @@ def after_name(context: Context, person: Cluster, cand: Candidate) -> list[Role]
     while end > index + 1 and tokens[end - 1].pos == "ADP":
         end -= 1
     return [role_at(context, person, index, range(index + 1, end), tokens[end - 1].end, cand)]
+
+
+def bracketed(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
+    """`Алексей Миллер (глава «Газпрома»)`, `Йоахим Лёв (второй тренер)`: a title that fills the brackets
+    right after a name is that person's, whatever the name's case (`Игоря Сечина (глава «Роснефти»)`)."""
+    tokens = context.tokens
+    sent = context.parsed.sentence_of(cand.first)
+    index = past_adjectives(context, cand.last + 1, sent.last)
+    if position_of(context, tokens[index]) is None or tokens[index].feats.get("Number") == "Plur":
+        return []
+    close = index + 1
+    while close < sent.last and tokens[close].text not in {"(", ")"} and context.may_stand_between(tokens[close]):
+        close += 1
+    if close == sent.last or tokens[close].text != ")":
+        return []
+    return [role_at(context, person, index, range(index + 1, close), tokens[close - 1].end, cand)]
 
 
 def listed(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
