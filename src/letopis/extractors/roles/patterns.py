@@ -174,8 +174,8 @@ def bracketed(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
 
 
 def listed(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
-    """`музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв`: a plural position
-    before a list of names holds for each of them."""
+    """`музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв`, `такие музыканты, как
+    Валерий Гергиев и Юрий Башмет`: a plural position before a list of names holds for each of them."""
     tokens = context.tokens
     sent = context.parsed.sentence_of(cand.first)
     index = cand.first - 1
@@ -189,13 +189,16 @@ def listed(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
         elif depth == 0 and not (token.text in {",", "и"} or context.mentions.is_person(index)):
             break
         index -= 1
+    first = index + 1  # the first word of the list
+    if index > sent.first + 1 and tokens[index].text.lower() == "как" and tokens[index - 1].text == ",":
+        index -= 2  # `такие музыканты, как Валерий Гергиев, Юрий Башмет и Денис Мацуев`
     position_word = position_of(context, tokens[index]) if index >= sent.first else None
     if position_word is None or tokens[index].feats.get("Number") != "Plur":
         return []
     name = tokens[cand.first]
     if name.case == "Gen" and name.rel == "nmod" and name.head == index and tokens[index].case not in {"Gen", "Acc"}:
         return []  # `с адвокатами Стросс-Кана`: whose lawyers; undecided in the accusative or genitive
-    if index + 1 not in context.mentions:
+    if first not in context.mentions:
         return []
     span = Span(tokens[index].start, cand.end, context.parsed.text[tokens[index].start : cand.end])
     return [Role(person, position_word, position_word, None, None, span, index, ())]
