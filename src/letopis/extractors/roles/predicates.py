@@ -25,7 +25,8 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     Мали`: a position in the instrumental after a verb of being or appointment belongs to the verb's
     subject (or, for an active appointment verb, to its object); so does a post held, taken or left
     (`Путин согласился занять пост премьер-министра РФ`, `Бельянинов, возглавлявший должность главы
-    ФТС`), but not one run for (`выдвигал свою кандидатуру на пост президента`)."""
+    ФТС`, `Иванов, который работал директором завода`), but not one run for (`выдвигал свою кандидатуру на
+    пост президента`). Each verb gives at most one position."""
     tokens = context.tokens
     name = tokens[cand.first]
     if name.rel == "appos" and name.head >= 0:  # `Юрист Дэвид Уэстин ... занял пост`: the title is the subject
@@ -33,6 +34,7 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     sent = context.parsed.sentence_of(cand.first)
     words = tokens[sent.first : sent.last]
     clauses = [t for t in words if t.rel == "acl" and t.head == cand.first]
+    clauses += [t for t in words if t.rel == "acl:relcl" and t.head == cand.first and relative(words, t)]
     if name.head >= 0 and name.rel in {"nsubj", "nsubj:pass", "obj"}:
         verb = tokens[name.head]
         active = verb.lemma.lower() in APPOINTING and verb.feats.get("Voice") != "Pass"
@@ -42,6 +44,7 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     copula = top is not None and any(t.rel == "cop" and t.head == top.index for t in words)
     if top is not None and copula and name.rel.startswith("nsubj") and predicative(context, top):
         clauses.append(top)  # `Эберсман был финансовым директором Genentech`: the title is the predicate
+    found: list[Role] = []
     for verb in clauses:
         lemma = verb.lemma.lower()
         governed = {verb.index} | {t.index for t in words if t.rel == "xcomp" and t.head == verb.index}
@@ -68,8 +71,14 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
             if end == cand.first:
                 end = token.index + 1
             last = max(cand.end, tokens[end - 1].end)
-            return [role_at(context, person, token.index, range(token.index + 1, end), last, cand)]
-    return []
+            found.append(role_at(context, person, token.index, range(token.index + 1, end), last, cand))
+            break
+    return found
+
+
+def relative(words: list[Token], verb: Token) -> bool:
+    """Whether `который` is the subject of a relative clause's verb (`Иванов, который работал директором`)."""
+    return any(t.head == verb.index and t.rel.startswith("nsubj") and t.lemma.lower() == "который" for t in words)
 
 
 def predicative(context: Context, token: Token) -> bool:
