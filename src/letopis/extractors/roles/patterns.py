@@ -80,7 +80,7 @@ def nearest_position(context: Context, person: Cluster, cand: Candidate, end: in
         if token.text in DASHES and dash is None and title_index is None:
             dash = index
             continue
-        if not context.may_stand_between(token):
+        if not context.may_stand_between(token) and not owner(context, index):
             break
     if title_index is not None and names(context, title_index, cand, end):
         return role_at(context, person, title_index, range(title_index + 1, end), cand.end, cand)
@@ -90,8 +90,10 @@ def nearest_position(context: Context, person: Cluster, cand: Candidate, end: in
 def names(context: Context, index: int, cand: Candidate, end: int) -> bool:
     """Whether the position at `index` heads the name: by the parse, or by case agreement; never a
     name in the genitive that depends on it (`помощник Хиллари Клинтон`), never a man named by a
-    feminine title (`муж актрисы Сергей Сенин`). For `один из руководителей` it is `один` that heads
-    the name."""
+    feminine title (`муж актрисы Сергей Сенин`), never the person whose title it is (`Врач Хиллари
+    Клинтон Лиза Бардек`). For `один из руководителей` it is `один` that heads the name."""
+    if owner(context, cand.first):
+        return False
     one = one_of(context, index)
     if one is not None:
         index = one
@@ -119,6 +121,21 @@ def past_adjectives(context: Context, index: int, stop: int) -> int:
     ):
         index += 1
     return index
+
+
+def owner(context: Context, index: int) -> bool:
+    """Whether the token at `index` is in the name of the person a title before it is of, with the holder
+    named next (`пресс-секретарь Владимира Путина Дмитрий Песков`, `Врач Хиллари Клинтон Лиза Бардек`):
+    by the parse, that name hangs on the title and the next one is apposed to it."""
+    found = context.mentions.get(index)
+    if found is None or found[1].type != "PER":
+        return False
+    cand, tokens = found[0], context.tokens
+    first = tokens[cand.first]
+    if first.rel != "nmod" or not 0 <= first.head < cand.first or position_of(context, tokens[first.head]) is None:
+        return False
+    holder = tokens[cand.last] if cand.last < len(tokens) else None
+    return holder is not None and context.mentions.is_person(holder.index) and holder.head == first.head
 
 
 def after_name(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
