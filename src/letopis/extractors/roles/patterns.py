@@ -92,7 +92,7 @@ def names(context: Context, index: int, cand: Candidate, end: int) -> bool:
     name in the genitive that depends on it (`помощник Хиллари Клинтон`), never a man named by a
     feminine title (`муж актрисы Сергей Сенин`), never the person whose title it is (`Врач Хиллари
     Клинтон Лиза Бардек`). For `один из руководителей` it is `один` that heads the name."""
-    if owner(context, cand.first):
+    if owner(context, cand.first) or inside_title(context, index, cand):
         return False
     one = one_of(context, index)
     if one is not None:
@@ -121,6 +121,26 @@ def past_adjectives(context: Context, index: int, stop: int) -> int:
     ):
         index += 1
     return index
+
+
+def inside_title(context: Context, index: int, cand: Candidate) -> bool:
+    """Whether a name hangs on the title at `index` and the title goes on after it (`Помощник Хиллари
+    Клинтон по европейским и евразийским делам`): the name is part of the title, not its holder (a title
+    coordinated after it does not count: `принцессу Астрид и принца Лорана`)."""
+    tokens = context.tokens
+    name = tokens[cand.first]
+    following = tokens[cand.last] if cand.last < len(tokens) else None
+    return (
+        name.rel == "nmod"
+        and name.head == index
+        and following is not None
+        and following.sent == name.sent
+        and following.pos != "PUNCT"
+        and any(
+            t.head == index and t.rel not in {"conj", "cc", "punct"}
+            for t in tokens[cand.last : context.parsed.sentence_of(cand.first).last]
+        )
+    )
 
 
 def owner(context: Context, index: int) -> bool:
