@@ -1,6 +1,6 @@
 """Roles the patterns do not state, found by the attachment model (`letopis.learn`, trained on NEREL v1.1
 train): rules where they are sure, the model where they are silent. In a sentence, a person who holds no
-role of the patterns there is given the position word no role uses that the model links to them
+role of the patterns there is given the singular position word no role uses that the model links to them
 (`works_as`) with probability `SURE` or more, and the position's workplace is the organisation or place
 the model links to it (`workplace`) above the model's own threshold."""
 
@@ -14,7 +14,7 @@ from letopis.extractors.roles.titles import position_of, title
 from letopis.learn.attachment import Model, load
 from letopis.learn.features import Argument
 from letopis.model import Span
-from letopis.nlp import Sentence
+from letopis.nlp import Sentence, Token
 
 # The probability from which the model's person-position link is taken, chosen on 2026-12-03 by
 # three-fold cross-validation on NEREL v1.1 train (a model trained on two folds, occupation triples scored
@@ -36,7 +36,7 @@ def learned_roles(context: Context, roles: list[Role]) -> list[Role]:
     for sent in context.parsed.sentences:
         named = named_arguments(context.clusters, sent.first, sent.last)
         people = [(a, c) for a, c in named if c.type == "PER" and (id(c), sent.index) not in held]
-        positions = [i for i in range(sent.first, sent.last) if i not in used and position_of(context, tokens[i])]
+        positions = [i for i in range(sent.first, sent.last) if i not in used and singular(context, tokens[i])]
         if not people or not positions:
             continue
         offered = [Argument(range(i, i + 1), "PROF") for i in positions]
@@ -50,6 +50,12 @@ def learned_roles(context: Context, roles: list[Role]) -> list[Role]:
             used.add(index)
             held.add((id(person), sent.index))
     return found
+
+
+def singular(context: Context, token: Token) -> bool:
+    """Whether a token is a singular position word: a plural title (`Представители России, Франции и
+    Германии Сергей Лавров и Ангела Меркель`) is left to the patterns of lists, which decide for all names."""
+    return token.feats.get("Number") != "Plur" and position_of(context, token) is not None
 
 
 def role(
