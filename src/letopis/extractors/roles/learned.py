@@ -1,6 +1,6 @@
 """Roles the patterns do not state, found by the attachment model (`letopis.learn`, trained on NEREL v1.1
 train): rules where they are sure, the model where they are silent. In a sentence, a person who holds no
-role of the patterns there is given the singular position word no role uses that the model links to them
+role of the patterns there is given the position word no role uses that the model links to them
 (`works_as`) with probability `SURE` or more, and the position's workplace is the organisation or place
 the model links to it (`workplace`) above the model's own threshold."""
 
@@ -14,7 +14,7 @@ from letopis.extractors.roles.titles import position_of, title
 from letopis.learn.attachment import Model, load
 from letopis.learn.features import Argument
 from letopis.model import Span
-from letopis.nlp import Sentence, Token
+from letopis.nlp import Sentence
 
 # The probability from which the model's person-position link is taken, chosen on 2026-12-03 by
 # three-fold cross-validation on NEREL v1.1 train (a model trained on two folds, occupation triples scored
@@ -36,7 +36,7 @@ def learned_roles(context: Context, roles: list[Role]) -> list[Role]:
     for sent in context.parsed.sentences:
         named = named_arguments(context.clusters, sent.first, sent.last)
         people = [(a, c) for a, c in named if c.type == "PER" and (id(c), sent.index) not in held]
-        positions = [i for i in range(sent.first, sent.last) if i not in used and singular(context, tokens[i])]
+        positions = [i for i in range(sent.first, sent.last) if i not in used and position_of(context, tokens[i])]
         if not people or not positions:
             continue
         offered = [Argument(range(i, i + 1), "PROF") for i in positions]
@@ -52,10 +52,9 @@ def learned_roles(context: Context, roles: list[Role]) -> list[Role]:
     return found
 
 
-def singular(context: Context, token: Token) -> bool:
-    """Whether a token is a singular position word: a plural title (`Представители России, Франции и
-    Германии Сергей Лавров и Ангела Меркель`) is left to the patterns of lists, which decide for all names."""
-    return token.feats.get("Number") != "Plur" and position_of(context, token) is not None
+def named_things(context: Context, span: range) -> set[int]:
+    """The organisations and places named in `span` (ids of their entities)."""
+    return {id(item) for i in span if (item := context.mentions.entity(i)) is not None and item.type != "PER"}
 
 
 def role(
@@ -69,13 +68,16 @@ def role(
 ) -> Role:
     """The role of the position word at `index` for the person named at `named`: its title, where it is
     held (the words after it as the rules read them, else the organisation or place of `places` the model
-    links best to the position, above its threshold), the evidence from the first to the last of the
-    title and the name."""
+    links best to the position, above its threshold; none for a plural title over several places), the
+    evidence from the first to the last of the title and the name."""
     tokens = context.tokens
     position_word = position_of(context, tokens[index]) or tokens[index].lemma.lower()
     position, start, complement = title(context, index, sent.last)
-    where, _ = stated_places(context, range(complement, min(sent.last, complement + 4)), index)
-    if where is None:
+    after = range(complement, min(sent.last, complement + 4))
+    where, _ = stated_places(context, after, index)
+    if tokens[index].feats.get("Number") == "Plur" and len(named_things(context, after)) > 1:
+        where = None  # `Представители России, Франции и Германии`: whose is which, the list patterns decide
+    elif where is None:
         anchor = Argument(range(index, index + 1), "PROF")
         linked = model.linked("workplace", context.parsed, anchor, [a for a, _ in places])
         where = next(c for a, c in places if a.tokens == linked[0][0].tokens) if linked else None
