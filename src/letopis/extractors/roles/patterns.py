@@ -15,7 +15,7 @@ from letopis.extractors.roles.distributed import distributed
 from letopis.extractors.roles.places import role_at
 from letopis.extractors.roles.predicates import heads, predicate
 from letopis.extractors.roles.record import Role
-from letopis.extractors.roles.titles import TITLE_ADJECTIVES, outer_position, position_of, title_start
+from letopis.extractors.roles.titles import TITLE_ADJECTIVES, one_of, outer_position, position_of, title_start
 from letopis.lexicon import positions
 from letopis.model import Span
 
@@ -52,15 +52,20 @@ def before_name(context: Context, person: Cluster, cand: Candidate) -> list[Role
 
 def nearest_position(context: Context, person: Cluster, cand: Candidate, end: int) -> Role | None:
     """The position nearest before a name that heads it; a dash may stand between a position that opens
-    its clause and the name (`Министр финансов — 72-х летний Таро Асо`)."""
+    its clause and the name (`Министр финансов — 72-х летний Таро Асо`); never one in brackets closed
+    before the name."""
     tokens = context.tokens
     sent = context.parsed.sentence_of(cand.first)
     title_index: int | None = None
     dash: int | None = None
+    bracketed = False  # `Йоахим Лёв (второй тренер) и Андреас Кёпке`: the title in brackets is Лёв's
     for index in range(end - 1, max(sent.first, end - MAX_GAP) - 1, -1):
         token = tokens[index]
+        bracketed = (bracketed or token.text == ")") and token.text != "("
         position_word = position_of(context, token)
-        if position_word is not None and token.feats.get("Number") != "Plur":
+        if position_word is not None and bracketed:
+            return None
+        if position_word is not None and (token.feats.get("Number") != "Plur" or one_of(context, index) is not None):
             if positions()[position_word][1] == "title" and title_index is None:
                 title_index = index
                 continue
@@ -75,7 +80,7 @@ def nearest_position(context: Context, person: Cluster, cand: Candidate, end: in
         if token.text in DASHES and dash is None and title_index is None:
             dash = index
             continue
-        if not context.may_stand_between(token):
+        if not context.may_stand_between(token) and not owner(context, index):
             break
     if title_index is not None and names(context, title_index, cand, end):
         return role_at(context, person, title_index, range(title_index + 1, end), cand.end, cand)
@@ -85,7 +90,13 @@ def nearest_position(context: Context, person: Cluster, cand: Candidate, end: in
 def names(context: Context, index: int, cand: Candidate, end: int) -> bool:
     """Whether the position at `index` heads the name: by the parse, or by case agreement; never a
     name in the genitive that depends on it (`помощник Хиллари Клинтон`), never a man named by a
-    feminine title (`муж актрисы Сергей Сенин`)."""
+    feminine title (`муж актрисы Сергей Сенин`), never the person whose title it is (`Врач Хиллари
+    Клинтон Лиза Бардек`). For `один из руководителей` it is `один` that heads the name."""
+    if owner(context, cand.first) or inside_title(context, index, cand):
+        return False
+    one = one_of(context, index)
+    if one is not None:
+        index = one
     position, name = context.tokens[index], context.tokens[cand.first]
     if name.case == "Gen" and name.rel == "nmod" and position.case not in {"Gen", None}:
         return False
@@ -96,27 +107,79 @@ def names(context: Context, index: int, cand: Candidate, end: int) -> bool:
     return parsed or agree or end == index + 1
 
 
-def after_name(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
-    """`NAME, POSITION [where]` or `NAME - POSITION [where]` with the position apposed to the name."""
+def past_adjectives(context: Context, index: int, stop: int) -> int:
+    """The first word from `index` that is no adjective or participle of the word after it:
+    `Ремека - первого чехословацкого космонавта`, `Хотинова, старший научный сотрудник`."""
     tokens = context.tokens
-    sent = context.parsed.sentence_of(cand.first)
-    if cand.last + 1 >= sent.last or tokens[cand.last].text not in APPOSITION_MARKS:
-        return []
-    index = cand.last + 1
-    while index < sent.last - 1 and (
+    while index < stop - 1 and (
         tokens[index].lemma.lower() in TITLE_ADJECTIVES
         or (
             (tokens[index].pos == "ADJ" or tokens[index].feats.get("VerbForm") == "Part")
             and tokens[index].text.islower()
             and tokens[index].head > index
         )
-    ):  # `Ремека - первого чехословацкого космонавта`, `Хотинова, старший научный сотрудник`
+    ):
         index += 1
-    position_word = position_of(context, tokens[index])
-    if tokens[index].feats.get("Number") == "Plur":
+    return index
+
+
+def inside_title(context: Context, index: int, cand: Candidate) -> bool:
+    """Whether a name hangs on the title at `index` and the title goes on after it (`Помощник Хиллари
+    Клинтон по европейским и евразийским делам`): the name is part of the title, not its holder (a title
+    coordinated after it does not count: `принцессу Астрид и принца Лорана`)."""
+    tokens = context.tokens
+    name = tokens[cand.first]
+    following = tokens[cand.last] if cand.last < len(tokens) else None
+    return (
+        name.rel == "nmod"
+        and name.head == index
+        and following is not None
+        and following.sent == name.sent
+        and following.pos != "PUNCT"
+        and any(
+            t.head == index and t.rel not in {"conj", "cc", "punct"}
+            for t in tokens[cand.last : context.parsed.sentence_of(cand.first).last]
+        )
+    )
+
+
+def owner(context: Context, index: int) -> bool:
+    """Whether the token at `index` is in the name of the person a title before it is of, with the holder
+    named next (`пресс-секретарь Владимира Путина Дмитрий Песков`, `Врач Хиллари Клинтон Лиза Бардек`):
+    by the parse, that name hangs on the title and the next one is apposed to it."""
+    found = context.mentions.get(index)
+    if found is None or found[1].type != "PER":
+        return False
+    cand, tokens = found[0], context.tokens
+    first = tokens[cand.first]
+    if first.rel != "nmod" or not 0 <= first.head < cand.first or position_of(context, tokens[first.head]) is None:
+        return False
+    holder = tokens[cand.last] if cand.last < len(tokens) else None
+    return holder is not None and context.mentions.is_person(holder.index) and holder.head == first.head
+
+
+def after_name(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
+    """`NAME, POSITION [where]` or `NAME - POSITION [where]` with the position apposed to the name;
+    `NAME (POSITION [where])`."""
+    tokens = context.tokens
+    sent = context.parsed.sentence_of(cand.first)
+    if cand.last + 1 < sent.last and tokens[cand.last].text == "(":
+        return bracketed(context, person, cand)
+    if cand.last + 1 >= sent.last or tokens[cand.last].text not in APPOSITION_MARKS:
         return []
-    apposed = tokens[index].head in range(cand.first, cand.last)
-    agree = tokens[index].case is not None and tokens[index].case == tokens[cand.first].case
+    index = past_adjectives(context, cand.last + 1, sent.last)
+    holder = index  # the word apposed to the name: the position, or the `один` of `один из руководителей`
+    if tokens[index].lemma.lower() == "один" and index + 2 < sent.last and tokens[index + 1].text.lower() == "из":
+        index += 2
+        while index < sent.last - 1 and tokens[index].pos in {"ADJ", "ADV", "NUM"} and tokens[index].text.islower():
+            index += 1
+        if one_of(context, index) != holder:
+            return []
+    elif tokens[index].feats.get("Number") == "Plur":
+        return []
+    position_word = position_of(context, tokens[index])
+    apposed = tokens[holder].head in range(cand.first, cand.last)
+    agree = tokens[holder].case is not None and tokens[holder].case == tokens[cand.first].case
     if position_word is None or not (apposed or agree):
         return []
     end = index + 1
@@ -131,9 +194,25 @@ def after_name(context: Context, person: Cluster, cand: Candidate) -> list[Role]
     return [role_at(context, person, index, range(index + 1, end), tokens[end - 1].end, cand)]
 
 
+def bracketed(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
+    """`Алексей Миллер (глава «Газпрома»)`, `Йоахим Лёв (второй тренер)`: a title that fills the brackets
+    right after a name is that person's, whatever the name's case (`Игоря Сечина (глава «Роснефти»)`)."""
+    tokens = context.tokens
+    sent = context.parsed.sentence_of(cand.first)
+    index = past_adjectives(context, cand.last + 1, sent.last)
+    if position_of(context, tokens[index]) is None or tokens[index].feats.get("Number") == "Plur":
+        return []
+    close = index + 1
+    while close < sent.last and tokens[close].text not in {"(", ")"} and context.may_stand_between(tokens[close]):
+        close += 1
+    if close == sent.last or tokens[close].text != ")":
+        return []
+    return [role_at(context, person, index, range(index + 1, close), tokens[close - 1].end, cand)]
+
+
 def listed(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
-    """`музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв`: a plural position
-    before a list of names holds for each of them."""
+    """`музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв`, `такие музыканты, как
+    Валерий Гергиев и Юрий Башмет`: a plural position before a list of names holds for each of them."""
     tokens = context.tokens
     sent = context.parsed.sentence_of(cand.first)
     index = cand.first - 1
@@ -147,13 +226,16 @@ def listed(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
         elif depth == 0 and not (token.text in {",", "и"} or context.mentions.is_person(index)):
             break
         index -= 1
+    first = index + 1  # the first word of the list
+    if index > sent.first + 1 and tokens[index].text.lower() == "как" and tokens[index - 1].text == ",":
+        index -= 2  # `такие музыканты, как Валерий Гергиев, Юрий Башмет и Денис Мацуев`
     position_word = position_of(context, tokens[index]) if index >= sent.first else None
     if position_word is None or tokens[index].feats.get("Number") != "Plur":
         return []
     name = tokens[cand.first]
     if name.case == "Gen" and name.rel == "nmod" and name.head == index and tokens[index].case not in {"Gen", "Acc"}:
         return []  # `с адвокатами Стросс-Кана`: whose lawyers; undecided in the accusative or genitive
-    if index + 1 not in context.mentions:
+    if first not in context.mentions:
         return []
     span = Span(tokens[index].start, cand.end, context.parsed.text[tokens[index].start : cand.end])
     return [Role(person, position_word, position_word, None, None, span, index, ())]

@@ -4,6 +4,8 @@ head of what a person heads: `Иван Петров возглавит комп�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from letopis.extractors.entities import Candidate, Cluster
 from letopis.extractors.roles.context import APPOSITION_MARKS, Context
 from letopis.extractors.roles.places import role_at
@@ -23,9 +25,10 @@ HEADING = role_words()["heading"]
 def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     """`Маккаррик стал кардиналом`, `Главой Рособрнадзора назначен Сергей Кравцов`, `работал премьером
     Мали`: a position in the instrumental after a verb of being or appointment belongs to the verb's
-    subject (or, for an active appointment verb, to its object); so does a post held, taken or left
-    (`Путин согласился занять пост премьер-министра РФ`, `Бельянинов, возглавлявший должность главы
-    ФТС`), but not one run for (`выдвигал свою кандидатуру на пост президента`)."""
+    subject (or, for an active appointment verb or one that relieves of a post, to its object); so does
+    a post held, taken or left (`Путин согласился занять пост премьер-министра РФ`, `Бельянинов,
+    возглавлявший должность главы ФТС`, `Иванов, который работал директором завода`), but not one run for
+    (`выдвигал свою кандидатуру на пост президента`). Each verb gives at most one position."""
     tokens = context.tokens
     name = tokens[cand.first]
     if name.rel == "appos" and name.head >= 0:  # `Юрист Дэвид Уэстин ... занял пост`: the title is the subject
@@ -33,15 +36,17 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     sent = context.parsed.sentence_of(cand.first)
     words = tokens[sent.first : sent.last]
     clauses = [t for t in words if t.rel == "acl" and t.head == cand.first]
+    clauses += [t for t in words if t.rel == "acl:relcl" and t.head == cand.first and relative(words, t)]
     if name.head >= 0 and name.rel in {"nsubj", "nsubj:pass", "obj"}:
         verb = tokens[name.head]
-        active = verb.lemma.lower() in APPOINTING and verb.feats.get("Voice") != "Pass"
+        active = (verb.lemma.lower() in APPOINTING or relieved(words, verb)) and verb.feats.get("Voice") != "Pass"
         if name.rel.startswith("obj" if active else "nsubj"):
             clauses.append(verb)
     top = tokens[name.head] if name.head >= 0 else None
     copula = top is not None and any(t.rel == "cop" and t.head == top.index for t in words)
     if top is not None and copula and name.rel.startswith("nsubj") and predicative(context, top):
         clauses.append(top)  # `Эберсман был финансовым директором Genentech`: the title is the predicate
+    found: list[Role] = []
     for verb in clauses:
         lemma = verb.lemma.lower()
         governed = {verb.index} | {t.index for t in words if t.rel == "xcomp" and t.head == verb.index}
@@ -68,8 +73,22 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
             if end == cand.first:
                 end = token.index + 1
             last = max(cand.end, tokens[end - 1].end)
-            return [role_at(context, person, token.index, range(token.index + 1, end), last, cand)]
-    return []
+            found.append(role_at(context, person, token.index, range(token.index + 1, end), last, cand))
+            break
+    return found
+
+
+def relieved(words: Sequence[Token], verb: Token) -> bool:
+    """Whether the verb's object leaves the post it governs (`освободил Ивана Петрова от должности`, `снять
+    Зюганова с поста`), not its subject (`ушёл с поста`: no object)."""
+    posts = [t.index for t in words if t.head == verb.index and t.lemma.lower() in POSTS]
+    left = any(t.head in posts and t.rel == "case" and t.lemma.lower() in {"с", "со", "от"} for t in words)
+    return left and any(t.head == verb.index and t.rel == "obj" for t in words)
+
+
+def relative(words: Sequence[Token], verb: Token) -> bool:
+    """Whether `который` is the subject of a relative clause's verb (`Иванов, который работал директором`)."""
+    return any(t.head == verb.index and t.rel.startswith("nsubj") and t.lemma.lower() == "который" for t in words)
 
 
 def predicative(context: Context, token: Token) -> bool:

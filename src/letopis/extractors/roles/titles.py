@@ -45,6 +45,20 @@ def singular_positions(context: Context) -> list[tuple[Token, str]]:
     return [(token, word) for token, word in found if word is not None]
 
 
+def one_of(context: Context, index: int) -> int | None:
+    """`один из ведущих управляющих корпорации`, `одного из двух лидеров`: the index of the `один` a plural
+    position in the genitive hangs on by `из`, which makes it the title of one person; None otherwise."""
+    tokens = context.tokens
+    if tokens[index].feats.get("Number") != "Plur" or tokens[index].case != "Gen":
+        return None
+    start = index
+    while start > 0 and tokens[start - 1].pos in {"ADJ", "ADV", "NUM"} and tokens[start - 1].text.islower():
+        start -= 1  # `самых известных`, `двух`
+    if start < 2 or tokens[start - 1].text.lower() != "из" or tokens[start - 2].lemma.lower() != "один":
+        return None
+    return start - 2
+
+
 def outer_position(context: Context, index: int) -> int:
     """`заместителем министра` -> the deputy, not the minister: a position in the genitive after
     another position belongs to it."""
