@@ -21,6 +21,16 @@ Sources: factRuEval-2016 devset (MIT, see tests/data/factRuEval-2016/LICENSE) an
 # Modes follow the tables in EVENT-DATA.md; None where the type has no mode there (AGREE, SUPPORT,
 # CONCEDE, COOPERATE, AID) or where no listed mode fits.
 EVENTS: list[tuple[str, str, str | None, str, list[str], list[str], str]] = [
+    # missed until 2026-12-03: a dismissal by a superior (the annotation guide's SANCTION)
+    (
+        "Президент России Дмитрий Медведев освободил от должности и уволил с военной службы начальника войск радиоэлектронной борьбы (РЭБ) генерал-майора Олега Иванова.",
+        "SANCTION",
+        None,
+        "asserted",
+        ["Дмитрий Медведев"],
+        ["Олег Иванов"],
+        "NEREL train 333",
+    ),
     # missed until 2026-12-03: blows without a weapon (`ударить`), an appeal of a court ruling, calling a law
     # immoral, and a noun trigger that is the object of a light verb (`применил газ`), whose subject acts
     (
