@@ -130,6 +130,16 @@ def index_query(filters: EventFilters, ids: list[str]) -> tuple[str, list[Any]]:
     else:
         where.append("e.term = ?")
         params.append("*" if pair is None else f"pair:{pair}")
+    type_and_dates(filters, where, params)
+    once = "QUALIFY row_number() OVER (PARTITION BY e.event_key ORDER BY e.term) = 1" if len(ids) > 1 else ""
+    picked = f"""
+        SELECT {COLUMNS}, e.doc_key, e.sources, e.evidence
+        FROM event_index e WHERE {" AND ".join(where)} {once}"""
+    return picked, params
+
+
+def type_and_dates(filters: EventFilters, where: list[str], params: list[Any]) -> None:
+    """Add the type and date-range conditions of `filters`, which the event index and the reports share."""
     if filters.type is not None:
         where.append(f"e.type IN ({', '.join('?' for _ in filters.type)})")
         params += filters.type
@@ -137,11 +147,6 @@ def index_query(filters: EventFilters, ids: list[str]) -> tuple[str, list[Any]]:
         if value is not None:
             where.append(f"e.date {op} ?")
             params.append(value)
-    once = "QUALIFY row_number() OVER (PARTITION BY e.event_key ORDER BY e.term) = 1" if len(ids) > 1 else ""
-    picked = f"""
-        SELECT {COLUMNS}, e.doc_key, e.sources, e.evidence
-        FROM event_index e WHERE {" AND ".join(where)} {once}"""
-    return picked, params
 
 
 def report_query(filters: EventFilters, ids: list[str]) -> tuple[str, list[Any]]:
@@ -160,9 +165,7 @@ def report_query(filters: EventFilters, ids: list[str]) -> tuple[str, list[Any]]
             " OR (list_contains(e.actor_countries, ?) AND list_contains(e.actor_countries, ?)))"
         )
         params += [first, second, second, first, first, second]
-    if filters.type is not None:
-        where.append(f"e.type IN ({', '.join('?' for _ in filters.type)})")
-        params += filters.type
+    type_and_dates(filters, where, params)
     for column, value in (("contexts", filters.context), ("topics", filters.topic)):
         if value is not None:
             where.append(f"list_contains(e.{column}, ?)")
@@ -170,12 +173,6 @@ def report_query(filters: EventFilters, ids: list[str]) -> tuple[str, list[Any]]
     if filters.place is not None:
         where.append("e.place IN (SELECT id FROM entities WHERE lower(name) = ?)")
         params.append(key(filters.place))
-    if filters.since is not None:
-        where.append("e.date >= ?")
-        params.append(filters.since)
-    if filters.until is not None:
-        where.append("e.date <= ?")
-        params.append(filters.until)
     if filters.min_confidence is not None:
         where.append("e.confidence >= ?")
         params.append(filters.min_confidence)
