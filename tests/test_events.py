@@ -633,3 +633,27 @@ def test_event_regression(text: str, type: str, mode: str | None, actor: list[st
         and all(any(same(r, n) for r in names(result, e.recipient)) for n in recipient)
         for e in result.events
     ), summary(result)
+
+
+# Where an event happens: the place its own clause states. (failure, text, type, place); written for letopis
+# in the shapes of issue 12's class 7.
+PLACES: list[tuple[str, str, str, str]] = [
+    ("genitive_place_under_a_located_noun", "Вечером у здания мэрии Казани Иванов ударил Петрова.", "ASSAULT",
+     "Казань"),
+    ("genitive_place_on_the_outskirts", "В середине августа на окраине Москвы у ночного клуба Иванов ударил "
+     "Петрова.", "ASSAULT", "Москва"),
+    ("place_in_apposition_to_a_capital", "Сторонники оппозиции вышли на улицы в столице Ганы — Аккре.", "PROTEST",
+     "Аккра"),
+    ("place_of_a_stay_before_the_clause", "При посещении Санкт-Петербурга Стивен Фрай встречался с Виталием "
+     "Милоновым и призывал бойкотировать Олимпийские игры в Сочи.", "CONSULT", "Санкт-Петербург"),
+    ("place_of_another_clause_is_not_taken", "Стивен Фрай встречался с Виталием Милоновым, а потом призывал "
+     "бойкотировать Олимпийские игры в Сочи.", "CONSULT", ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "type", "place"), [pytest.param(*r[1:], id=r[0]) for r in PLACES])
+def test_event_place(text: str, type: str, place: str) -> None:
+    result = run(text)
+    by_id = {e.id: e.name for e in result.entities}
+    found = [by_id[e.place] if e.place else "" for e in result.events if e.type == type]
+    assert found == [place], summary(result)

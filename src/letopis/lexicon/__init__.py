@@ -101,7 +101,8 @@ def role_words() -> dict[str, frozenset[str]]:
 @cache
 def event_words() -> dict[str, frozenset[str]]:
     """The open word lists of the event rules by kind (event_words.tsv): `future`, `hypothetical` and
-    `refusal` words of modality, `hosting` visit verbs, `place_noun` nouns before a place name."""
+    `refusal` words of modality, `hosting` visit verbs, `place_noun` nouns before a place name, `visit_noun`
+    nouns of a stay."""
     return words_by_kind("event_words.tsv")
 
 

@@ -45,7 +45,7 @@ def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: l
             parties = find_parties(ctx, occurrence, protagonist, drafts[-1] if drafts else None)
             modality = find_modality(parsed, occurrence.matches)
             visit = occurrence.mode == "visit"
-            stated = stated_place(ctx, sent, visit)
+            stated = stated_place(ctx, sent, visit, [m.anchor for m in occurrence.matches])
             if visit and destination is None:
                 destination = stated
             if not (parties.actor or parties.recipient or alone(ctx, occurrence)):
