@@ -657,3 +657,22 @@ def test_event_place(text: str, type: str, place: str) -> None:
     by_id = {e.id: e.name for e in result.entities}
     found = [by_id[e.place] if e.place else "" for e in result.events if e.type == type]
     assert found == [place], summary(result)
+
+
+# A source the sentence cites is no party of its events. (failure, text, type, source); written for letopis.
+SOURCES: list[tuple[str, str, str, str]] = [
+    ("source_after_po_dannym", "Боевики атаковали военную базу в Кабуле, по данным агентства Reuters.", "ASSAULT",
+     "Reuters"),
+    ("source_in_a_kak_clause", "Полиция задержала Ивана Петрова, как стало известно «Интерфаксу».", "COERCE",
+     "Интерфакс"),
+    ("source_after_so_ssylkoy", "Полиция задержала Ивана Петрова, сообщает газета со ссылкой на МВД России.",
+     "COERCE", "МВД России"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "type", "source"), [pytest.param(*r[1:], id=r[0]) for r in SOURCES])
+def test_cited_source_is_no_party(text: str, type: str, source: str) -> None:
+    result = run(text)
+    events = [e for e in result.events if e.type == type]
+    assert events, summary(result)
+    assert all(not same(n, source) for e in events for n in names(result, e.actor + e.recipient)), summary(result)

@@ -1,5 +1,6 @@
 """Who takes part in an event: the actor (the trigger's subject, a noun trigger's genitive names) and the
-recipients (`с` + instrumental participants, objects, and what follows the trigger in its clause)."""
+recipients (`с` + instrumental participants, objects, and what follows the trigger in its clause); never
+a source the sentence cites (`по данным Reuters`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from letopis.extractors.events.antecedents import antecedent, passive_agents
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
 from letopis.extractors.events.records import Draft, Occurrence, Parties, is_party, unique
+from letopis.extractors.events.sources import is_source
 from letopis.extractors.events.triggers import Match, governed
 from letopis.extractors.events.where_when import is_direction
 from letopis.lexicon import event_words, positions
@@ -195,6 +197,8 @@ def recipients(ctx: Context, occurrence: Occurrence, actor: list[Cluster]) -> li
         item = ctx.entity_at.get(index)
         if item is None or (index > sent.first and ctx.entity_at.get(index - 1) is item):
             continue
+        if is_source(tokens, index, sent):
+            continue
         if after_with(ctx, index, sent) and index not in ctx.described:
             direct = tokens[index - 1].text.lower() in WITH
             after_position = tokens[index - 1].lemma.lower() in positions() and is_party(item)
@@ -210,6 +214,8 @@ def recipients(ctx: Context, occurrence: Occurrence, actor: list[Cluster]) -> li
     for index in sorted({i for m in occurrence.matches for i in clause(ctx, m.tokens[-1], sent, others)}):
         item = ctx.entity_at.get(index)
         if item is None or item in actor or index in ctx.described or ctx.entity_at.get(index - 1) is item:
+            continue
+        if is_source(tokens, index, sent):
             continue
         if item.type == "LOC" and not is_direction(ctx, index, sent):
             continue
