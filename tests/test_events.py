@@ -618,6 +618,9 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("pronoun_object_is_the_recipient", "Нуреддин Х. жил в Брюсселе с братом. Его арестовали по подозрению в "
      "подготовке теракта.", "COERCE", "arrest", [], ["Нуреддин Х."], "written for letopis in the shape of issue 12's "
      "class 4"),
+    ("accepting_a_resignation_is_agree_toward_the_one_resigning", "Владимир Путин принял отставку губернатора "
+     "Кемеровской области Амана Тулеева.", "AGREE", None, ["Владимир Путин"], ["Аман Тулеев"],
+     "written for letopis in the shape of the event guide's `принял отставку` (AGREE)"),
 ]  # fmt: skip
 
 

@@ -166,15 +166,19 @@ def agent_country(phrase: list[Token], named: list[Cluster]) -> tuple[str | None
 def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[Cluster]) -> list[Cluster]:
     """Direct and indirect objects of the trigger wherever they stand (`Николаса Мадуро ... поздравил
     Путин`), coordinated ones too (`Кроуфорду и Фейту предъявлены обвинения`), with the names in their
-    phrase."""
+    phrase; and the genitive of a noun the trigger's pattern continues with (`принял отставку правительства
+    Исама Шарафа`, `потребовали отставки мэра`)."""
     tokens = ctx.tokens
     anchors = {i for m in matches for i in m.tokens}
+    owned = {i for m in matches for i in m.tokens[1:] if tokens[i].pos == "NOUN"}
     found: list[Cluster] = []
     for token in tokens[sent.first : sent.last]:
-        if token.head in anchors and token.rel in {"obj", "iobj", "nsubj:pass"}:
+        genitive = token.head in owned and token.rel == "nmod" and token.case == "Gen"
+        if genitive or (token.head in anchors and token.rel in {"obj", "iobj", "nsubj:pass"}):
             conjuncts = (t for t in tokens[token.index + 1 : sent.last] if t.rel == "conj" and t.head == token.index)
             for each in [token, *conjuncts]:
-                found += [c for c in resolve(ctx, each, sent, adjectives=False) if c not in actor and is_party(c)]
+                named = resolve(ctx, each, sent, adjectives=False, generic=not genitive)
+                found += [c for c in named if c not in actor and is_party(c)]
     return unique(found)
 
 
