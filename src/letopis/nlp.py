@@ -26,7 +26,7 @@ from numpy.typing import NDArray
 from razdel import sentenize, tokenize
 from slovnet.vocab import Vocab
 
-from letopis.lexicon.nominative import common_gender_surname, unknown_surname
+from letopis.lexicon.nominative import agreeing_endings, common_gender_surname, stem_lemma, unknown_surname
 from letopis.model import Document, EntityType, UnitKind
 from letopis.plain import Plain, visible
 
@@ -210,6 +210,8 @@ class NLP:
         if type == "PER":
             words = [common_gender_surname(t.text, t.case, w) for t, w in zip(tokens, words, strict=True)]
             words[-1] = unknown_surname(tokens[-1].text, tokens[-1].case, words[-1])
+            words = [stem_lemma(t.text, t.case, w, t.lemma) for t, w in zip(tokens, words, strict=True)]
+            words = agreeing_endings([t.text for t in tokens], [t.case for t in tokens], words)
         natasha_tokens: list[Any] = [
             natasha.doc.DocToken(t.plain_start, t.plain_start + len(t.text), t.text) for t in tokens
         ]

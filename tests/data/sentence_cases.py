@@ -636,6 +636,27 @@ OCCUPATIONS: list[tuple[str, str, str, str | None, str | None, str]] = [
 # (text, entity type PER/ORG/LOC, mention text exactly as in the sentence, expected nominative normal form, source)
 NORMAL_FORMS: list[tuple[str, str, str, str, str]] = [
     (
+        "Агентство лишит знаменитого велогонщика Лэнса Армстронга всех его титулов.",
+        "PER",
+        "Лэнса Армстронга",
+        "Лэнс Армстронг",
+        "written for letopis (a first name natasha does not know, left in the genitive: its lemma is its stem)",
+    ),
+    (
+        "На обложке журнала была карикатура Клиффорда Берримена.",
+        "PER",
+        "Клиффорда Берримена",
+        "Клиффорд Берримен",
+        "written for letopis (a surname with no guess in its case loses the ending its first name lost)",
+    ),
+    (
+        "Кроуфорду и Фейту были предъявлены обвинения в заговоре.",
+        "PER",
+        "Кроуфорду",
+        "Кроуфорд",
+        "written for letopis (a surname alone, tagged genitive in the dative: its lemma is its stem)",
+    ),
+    (
         "С огромными отрывами на втором и третьем местах финишировали Хуану Пабло Монтойе из команды МакЛарен-Мерседес и Дэвид Култхард.",
         "PER",
         "Хуану Пабло Монтойе",

@@ -4,6 +4,8 @@ dictionary lacks, by pymorphy."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from letopis.lexicon.names import morphology
 
 # The tagger's cases and pymorphy's grammemes for them.
@@ -32,3 +34,30 @@ def unknown_surname(word: str, case: str | None, form: str) -> str:
     if guess is None or "Geox" in guess.tag or guess.normal_form.endswith(("ь", "о", "е")):
         return form  # a place's paradigm or an ending no guessed name has (`Оззи` -> `оззь`, `Татарова` -> `татарово`)
     return str(guess.normal_form)
+
+
+def stem_lemma(word: str, case: str | None, form: str, lemma: str) -> str:
+    """A name word natasha leaves in its oblique case whose lemma, by the tagger, is its stem (`Лэнса` ->
+    `лэнс`, `Кроуфорду` -> `кроуфорд`): the lemma. Only a lemma the word begins with, one or two letters
+    shorter, is taken."""
+    if form != word.lower() or case in {None, "Nom"}:
+        return form
+    lemma = lemma.lower()
+    return lemma if len(lemma) >= 3 and form.startswith(lemma) and 1 <= len(form) - len(lemma) <= 2 else form
+
+
+def agreeing_endings(words: Sequence[str], cases: Sequence[str | None], forms: Sequence[str]) -> list[str]:
+    """The words of one name agree in case: when every word put in the nominative lost the same ending
+    (`Клиффорда` -> `клиффорд`), an oblique word left as written that has it loses it too (`Берримена` ->
+    `берримен`)."""
+    changed = [w.lower() != f for w, f in zip(words, forms, strict=True)]
+    pairs = list(zip(words, forms, changed, strict=True))
+    endings = {w.lower()[len(f) :] if w.lower().startswith(f) else "" for w, f, c in pairs if c}
+    ending = next(iter(endings)) if len(endings) == 1 else ""
+    if not ending:
+        return list(forms)
+    oblique = [case not in {None, "Nom"} for case in cases]
+    return [
+        f[: -len(ending)] if not c and o and f.endswith(ending) and len(f) > len(ending) + 2 else f
+        for f, c, o in zip(forms, changed, oblique, strict=True)
+    ]
