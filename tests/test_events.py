@@ -234,7 +234,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "REQUEST",
     ): "reads REQUEST/- trigger, expected REQUEST/change",
     ("arguments", "Отставки Гречмана потребовали томские журналисты п", "REQUEST"): (
-        "finds журналисты -> Гречман; expected none -> none"
+        "finds Томские журналисты -> Гречман; expected none -> none"
     ),
     (
         "type",
@@ -242,13 +242,13 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "REQUEST",
     ): "reads REQUEST/- trigger, expected REQUEST/change",
     ("arguments", "Оппозиция Венесуэлы пока не признала результатов в", "REQUEST"): (
-        "finds оппозиция (Венесуэла) -> none; expected none -> none"
+        "finds Оппозиция Венесуэлы -> none; expected none -> none"
     ),
     ("arguments", "Кан также осудил визит на острова президента Росси", "ACCUSE"): (
         "finds власти (Россия) -> Дмитрий Медведев; expected Кан -> Дмитрий Медведев"
     ),
     ("arguments", "Правительство Японии выразило решительный протест ", "ACCUSE"): (
-        "finds правительство (Япония) -> none; expected Япония -> Россия"
+        "finds Правительство Японии -> none; expected Япония -> Россия"
     ),
     ("arguments", "В письме издателю Rolling Stone Янну Веннеру мэр Б", "ACCUSE"): (
         "finds Янну Веннеру, Томас Менино -> Царнаев; expected Томас Менино -> Rolling Stone"
@@ -266,9 +266,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "Отметим, что ранее входившая в парламентскую коали",
         "REJECT",
     ): "reads REJECT/- asserted, expected REJECT/assist asserted",
-    ("arguments", "Осенью 2015 года администрация Санкт-Петербурга от", "REJECT"): (
-        "finds администрация (Россия) -> Варсонофий; expected администрация Санкт-Петербурга -> Варсонофий"
-    ),
     ("arguments", "Оратор, 20-летний Хамзат Азимов, угрожает Франции,", "THREATEN"): (
         "finds none -> Франция; expected Хамзат Азимов -> Франция"
     ),
@@ -317,9 +314,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "В связи с подозрениями в шпионаже власти Соединённ",
         "SANCTION",
     ): "no SANCTION event to take arguments from",
-    ("arguments", "Суд Милана приговорил Сильвио Берлускони к четырём", "SANCTION"): (
-        "finds суд (Италия) -> Сильвио Берлускони; expected Суд Милана -> Сильвио Берлускони"
-    ),
     (
         "type",
         "Чиновник заметил, что в том случае, если Россия сд",

@@ -47,7 +47,8 @@ def entity(item: Cluster, parsed: Parsed, code: tuple[str | None, str | None], o
     place = item.place
     mentions = sorted([c.mention(parsed.text) for c in item.candidates] + item.anaphors, key=lambda m: m.start)
     name = item.name
-    if item.generic is not None and code[0] and (country := gazetteer().country(code[0])) is not None:
+    bare = len(name.split()) == 1  # a generic agent's word alone (`полиция`), not its phrase (`Полиция Бельгии`)
+    if item.generic is not None and bare and code[0] and (country := gazetteer().country(code[0])) is not None:
         name = f"{name} ({country.name})"
     return Entity(
         id=item.id,

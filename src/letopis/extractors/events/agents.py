@@ -5,11 +5,13 @@ country in a document, coded with the agent's sector."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from letopis.extractors.entities import Candidate, Cluster
 from letopis.lexicon import agents
 from letopis.lexicon.gazetteer import Place, gazetteer
 from letopis.lexicon.names import morphology
-from letopis.nlp import Token
+from letopis.nlp import Token, pipeline
 
 GOVERNMENT = ("GOV", "власти")
 AGENT_POS = {"NOUN", "PROPN"}
@@ -48,6 +50,23 @@ def demonym(token: Token) -> tuple[str, str] | None:
     return None
 
 
+def label(tokens: Sequence[Token], token: Token, words: Sequence[Token]) -> tuple[Token, str] | None:
+    """The name a generic agent's own phrase gives it, in the nominative, when the phrase says more than the
+    word: the adjectives before it and the country words right after it (`миланский суд`, `Федеральный
+    суд`, `Полиция Бельгии`, `израильская армия`), with the phrase's first token; None for the bare word
+    (`полиция`)."""
+    first = token.index
+    while first > 0 and tokens[first - 1].pos == "ADJ" and tokens[first - 1].head == token.index:
+        first -= 1
+    last = token.index
+    while last + 1 < len(tokens) and any(w.index == last + 1 for w in words):
+        last += 1
+    if (first, last) == (token.index, token.index):
+        return None
+    name = pipeline().normal(tokens[first : last + 1], "ORG")
+    return tokens[first], name[:1].upper() + name[1:]
+
+
 def is_capital(place: Place | None) -> bool:
     """Whether a place is its country's capital (the city at the coordinates the gazetteer gives the
     country, which are its capital's)."""
@@ -66,14 +85,15 @@ class Agents:
 
     def get(
         self, token: Token, sector: str, name: str, country: str | None, implied: bool = False,
-        phrase: tuple[Token, Token] | None = None,
+        phrase: tuple[Token, Token] | None = None, called: str | None = None,
     ) -> Cluster:  # fmt: skip
         """The agent called `name` of `country` (None: the document's setting), with `token` as a mention,
         or the `phrase` from its first to its last token (`власти Пакистана`); an anaphor when the agent is
-        only `implied` by the word, as an arrest implies who arrests."""
+        only `implied` by the word, as an arrest implies who arrests. The mention is `called` what its phrase
+        names it (`Полиция Бельгии`, `label`); the entity takes the longest name its mentions have."""
         first, last = phrase or (token, token)
-        mention = Candidate("ORG", first.index, last.index + 1, first.start, last.end, name, None, country,
-                            adjective=implied)  # fmt: skip
+        mention = Candidate("ORG", first.index, last.index + 1, first.start, last.end, called or name, None,
+                            country, adjective=implied)  # fmt: skip
         item = self.made.get((name, country))
         if item is None:
             item = self.made[(name, country)] = Cluster("ORG", [mention], generic=sector)

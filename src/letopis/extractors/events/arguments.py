@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from letopis.extractors.entities import Cluster
-from letopis.extractors.events.agents import agent_word, demonym, is_capital
+from letopis.extractors.events.agents import agent_word, demonym, is_capital, label
 from letopis.extractors.events.antecedents import antecedent, passive_agents
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
@@ -139,7 +139,10 @@ def resolve(ctx: Context, token: Token, sent: Sentence, adjectives: bool = True,
     if agent is not None:
         span = [token, *words]
         ends = (min(span, key=lambda t: t.index), max(span, key=lambda t: t.index))
-        return [ctx.agents.get(token, *agent, country, phrase=ends)]
+        called = label(tokens, token, words)
+        if called is not None:
+            ends = (min(ends[0], called[0], key=lambda t: t.index), ends[1])
+        return [ctx.agents.get(token, *agent, country, phrase=ends, called=called[1] if called else None)]
     for word in phrase if adjectives else []:
         iso3 = gazetteer().adjective_country(word.lemma) if word.pos == "ADJ" else None
         if iso3 is not None:
