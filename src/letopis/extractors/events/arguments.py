@@ -86,12 +86,26 @@ def subjects(
                 sides = True
                 continue
             found += [c for c in resolve(ctx, subject, sent, generic=generic) if is_party(c)]
+    if not found and not sides:
+        found = fronted_objects(ctx, sent, governors, generic)
     if not found:
         agents = passive_agents(ctx, sent, governors)
         found = [c for agent in agents for c in resolve(ctx, agent, sent, generic=generic) if is_party(c)]
     if not found:
         found = genitive_agents(ctx, sent, matches)
     return unique(found), sides
+
+
+def fronted_objects(ctx: Context, sent: Sentence, governors: set[int], generic: bool) -> list[Cluster]:
+    """`Государственный исторический музей (ГИМ) отменил чтения`: an inanimate noun in the nominative
+    before a verb that has no subject, which the parser took for its object, is the subject (such nouns
+    have one form for both cases)."""
+    tokens = ctx.tokens
+    verbs = {i for i in governors if i >= 0 and tokens[i].pos == "VERB"}
+    if any(t.rel == "nsubj" and t.head in verbs for t in tokens[sent.first : sent.last]):
+        return []
+    fronted = [t for t in tokens[sent.first : sent.last] if t.rel == "obj" and t.head in verbs and t.index < t.head]
+    return [c for t in fronted if t.case == "Nom" for c in resolve(ctx, t, sent, generic=generic) if is_party(c)]
 
 
 def genitive_agents(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> list[Cluster]:
