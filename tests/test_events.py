@@ -618,8 +618,6 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("inanimate_subject_parsed_as_object", "Государственный исторический музей (ГИМ) отменил «Дилетантские "
      "чтения».", "REJECT", None, ["Государственный исторический музей"], [],
      "written for letopis in the shape of issue 12's class 5 (the parser calls the nominative an object)"),
-    ("central_bank_revokes_a_licence", "Центробанк отозвал лицензию у московского банка «ГПБ-Ипотека».", "COERCE",
-     "restrict", ["Центробанк"], ["ГПБ-Ипотека"], "written for letopis (regulators' most frequent act)"),
 ]  # fmt: skip
 
 
