@@ -615,6 +615,9 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("accepting_a_resignation_is_agree_toward_the_one_resigning", "Владимир Путин принял отставку губернатора "
      "Кемеровской области Амана Тулеева.", "AGREE", None, ["Владимир Путин"], ["Аман Тулеев"],
      "written for letopis in the shape of the event guide's `принял отставку` (AGREE)"),
+    ("pronoun_is_the_subject_named_before_not_the_nearest_person", "Стивен Фрай встречался с актёром Стивеном "
+     "Веббом. В Петербурге он встретился с депутатом Виталием Милоновым.", "CONSULT", None, ["Стивен Фрай"],
+     ["Виталий Милонов"], "written for letopis in the shape of issue 12's class 3"),
     ("inanimate_subject_parsed_as_object", "Государственный исторический музей (ГИМ) отменил «Дилетантские "
      "чтения».", "REJECT", None, ["Государственный исторический музей"], [],
      "written for letopis in the shape of issue 12's class 5 (the parser calls the nominative an object)"),

@@ -1,8 +1,8 @@
 """Who a subject or object that names nobody stands for: a personal pronoun (`Она пообещала`, `его
-арестовали`) is the nearest person of its gender named before it; an institution noun (`Суд постановил`,
-`Компания признала`) is the nearest organisation named before it whose name holds that noun (or, for a noun
-of no kind, `ведомство`, the organisation named last). The passive agent (`был обвинён трибуналом`) is
-the actor of a passive trigger."""
+арестовали`) is the nearest person of its gender named before it as a subject, else the nearest one; an
+institution noun (`Суд постановил`, `Компания признала`) is the nearest organisation named before it whose
+name holds that noun (or, for a noun of no kind, `ведомство`, the organisation named last). The passive
+agent (`был обвинён трибуналом`) is the actor of a passive trigger."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ def antecedent(ctx: Context, token: Token) -> Cluster | None:
     lemma = token.lemma.lower()
     if token.pos == "PRON" and lemma in PRONOUN_GENDERS and token.feats.get("Number") != "Plur":
         gender = PRONOUN_GENDERS[lemma]
-        return nearest(ctx, token.index, lambda item, at: item.type == "PER" and at.feats.get("Gender") == gender)
+        return nearest(ctx, token.index, lambda item, at: item.type == "PER" and at.feats.get("Gender") == gender,
+                       subject=True)  # fmt: skip
     if token.pos != "NOUN" or lemma not in INSTITUTIONS or token.feats.get("Number") == "Plur":
         return None
     if lemma in GENERIC_INSTITUTIONS:
@@ -38,15 +39,27 @@ def holds(name: str, lemma: str) -> bool:
     return any(word.startswith(stem) for word in name.lower().split())
 
 
-def nearest(ctx: Context, index: int, fits: Callable[[Cluster, Token], bool]) -> Cluster | None:
-    """The entity whose mention ends nearest before `index` (within `LOOKBACK` sentences) that `fits`."""
+def nearest(ctx: Context, index: int, fits: Callable[[Cluster, Token], bool], subject: bool = False) -> Cluster | None:
+    """The entity whose mention ends nearest before `index` (within `LOOKBACK` sentences) that `fits`; with
+    `subject`, the nearest that was the subject of its clause first (`Стивен Фрай ... встречался с актёром
+    Стивеном Веббом. ... Он встречался с Милоновым`: Фрай), else the nearest."""
     sent = ctx.parsed.sentence_of(index)
     first = ctx.parsed.sentences[max(0, sent.index - LOOKBACK)].first
+    found: Cluster | None = None
     for position in range(index - 1, first - 1, -1):
         item = ctx.entity_at.get(position)
-        if item is not None and fits(item, ctx.tokens[position]):
+        if item is None or not fits(item, ctx.tokens[position]):
+            continue
+        if not subject or is_subject(ctx, item, position):
             return item
-    return None
+        found = found or item
+    return found
+
+
+def is_subject(ctx: Context, item: Cluster, position: int) -> bool:
+    """Whether the mention of `item` over `position` is the subject of its clause."""
+    span = next(((c.first, c.last) for c in item.candidates if c.first <= position < c.last), (position, position + 1))
+    return any(ctx.tokens[i].rel == "nsubj" for i in range(*span))
 
 
 def passive_agents(ctx: Context, sent: Sentence, governors: set[int]) -> Iterable[Token]:
