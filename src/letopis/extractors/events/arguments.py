@@ -11,6 +11,7 @@ from letopis.extractors.events.agents import agent_word, demonym, is_capital, la
 from letopis.extractors.events.antecedents import antecedent, passive_agents
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
+from letopis.extractors.events.lists import listed_after
 from letopis.extractors.events.records import Draft, Occurrence, Parties, is_party, unique
 from letopis.extractors.events.sources import is_source
 from letopis.extractors.events.triggers import Match, governed
@@ -86,6 +87,7 @@ def subjects(
                 sides = True
                 continue
             found += [c for c in resolve(ctx, subject, sent, generic=generic) if is_party(c)]
+    found += [c for item in list(found) for c in listed_after(ctx, sent, item) if is_party(c)]
     if not found and not sides:
         found = fronted_objects(ctx, sent, governors, generic)
     if not found:
