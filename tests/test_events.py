@@ -619,7 +619,7 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
      "Веббом. В Петербурге он встретился с депутатом Виталием Милоновым.", "CONSULT", None, ["Стивен Фрай"],
      ["Виталий Милонов"], "written for letopis in the shape of issue 12's class 3"),
     ("subjects_listed_past_bracketed_glosses", "Во время перерыва 14-летние Мэттью Хьюлетт (Matthew Hewlett) и "
-     "Калеб Тюрон (Caleb Turon) из Виннипега взломали банкомат Bank of Montreal.", "COERCE", None,
+     "Калеб Тюрон (Caleb Turon) из Виннипега взломали банкомат Bank of Montreal.", "COERCE", "cyber",
      ["Мэттью Хьюлетт", "Калеб Тюрон"], ["Bank of Montreal"], "written for letopis in the shape of issue 12's "
      "class 5 (the brackets break the parser's coordination)"),
     ("inanimate_subject_parsed_as_object", "Государственный исторический музей (ГИМ) отменил «Дилетантские "
