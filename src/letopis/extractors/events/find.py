@@ -4,11 +4,12 @@ its parties, modality, place, date and topics; last the merging of reports of on
 from __future__ import annotations
 
 from letopis.extractors.entities import Cluster
-from letopis.extractors.events.arguments import find_parties, subjects, with_participants
+from letopis.extractors.events.arguments import find_parties, subjects
 from letopis.extractors.events.context import Context, build_context
 from letopis.extractors.events.implied import attack_anchor, attackers, implied_actor
 from letopis.extractors.events.merging import merge
 from letopis.extractors.events.modality import find_modality
+from letopis.extractors.events.phrases import with_participants
 from letopis.extractors.events.records import Draft, Occurrence, Parties, occurrences, unique
 from letopis.extractors.events.topics import find_topics
 from letopis.extractors.events.triggers import Match, find_matches

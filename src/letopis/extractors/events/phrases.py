@@ -1,0 +1,82 @@
+"""Phrases around a trigger: `с` + instrumental participants, the clause after a trigger, a generic agent's
+country, a visited city's host, and the descriptors of a person in a list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from letopis.extractors.entities import Cluster
+from letopis.extractors.events.context import Context
+from letopis.lexicon.gazetteer import gazetteer
+from letopis.nlp import Sentence, Token
+
+WITH = {"с", "со"}
+CLAUSE_WORDS = {"где", "который", "когда", "что", "чтобы", "но", "однако", "куда", "откуда"}
+CHAIN_POS = {"NOUN", "ADJ", "PROPN", "X", "NUM", "DET"}
+QUOTES = {'"', "«", "»", "“", "”", "„"}
+
+
+def agent_country(phrase: list[Token], named: list[Cluster]) -> tuple[str | None, list[Token]]:
+    """The country of a generic agent and the words of its phrase that state it: a country named in the
+    phrase (`власти Пакистана`), else the country of a city or region it names (`администрация
+    Санкт-Петербурга`), or a country adjective (`российские военные`)."""
+    places = [c for c in named if c.place is not None and c.place.country]
+    for item in sorted(places, key=lambda c: c.place is None or c.place.kind != "country"):
+        if item.place is not None:
+            words = [t for t in phrase if any(c.first <= t.index < c.last for c in item.candidates)]
+            return item.place.country, words
+    for word in phrase:
+        if word.pos == "ADJ" and (iso3 := gazetteer().adjective_country(word.lemma)):
+            return iso3, [word]
+    return None, []
+
+
+def with_participants(ctx: Context, anchor: int) -> bool:
+    """Whether the sentence of `anchor` names anyone in a `с` + instrumental phrase."""
+    sent = ctx.parsed.sentence_of(anchor)
+    return any(after_with(ctx, i, sent) for i in range(sent.first, sent.last) if i in ctx.entity_at)
+
+
+def after_with(ctx: Context, index: int, sent: Sentence) -> bool:
+    """Whether the mention at `index` is in a `с` + instrumental phrase (`с главой компании TCS ...`)."""
+    tokens = ctx.tokens
+    position = index - 1
+    while position >= sent.first and (tokens[position].pos in CHAIN_POS or tokens[position].text in QUOTES):
+        if tokens[position].text.lower() in WITH:
+            return True
+        position -= 1
+    return position >= sent.first and tokens[position].text.lower() in WITH
+
+
+def clause(ctx: Context, anchor: int, sent: Sentence, others: frozenset[int]) -> Iterable[int]:
+    """Token indexes after `anchor` up to the end of its clause or the next trigger of another type."""
+    tokens = ctx.tokens
+    for index in range(anchor + 1, sent.last):
+        token = tokens[index]
+        if index in others or token.text in {".", ";", "!", "?"}:
+            return
+        following = tokens[index + 1] if index + 1 < sent.last else None
+        if (
+            token.text == ","
+            and following is not None
+            and (
+                following.lemma.lower() in CLAUSE_WORDS
+                or (following.pos == "VERB" and following.feats.get("VerbForm") in {"Fin", "Conv"})
+            )
+        ):
+            return
+        yield index
+
+
+def host(ctx: Context, item: Cluster) -> Cluster:
+    """A visit to a city is hosted by its country, when the document names the country."""
+    if item.place is None or item.place.kind == "country":
+        return item
+    return ctx.countries.get(item.place.country) or item
+
+
+def drop_descriptors(chain: list[Cluster]) -> list[Cluster]:
+    """In `с председателем Государственного банка Пакистана Джамилем Ахмадом` the person is the
+    participant; the bank and the country before him describe him."""
+    persons = [c for c in chain if c.type == "PER"]
+    return persons or chain
