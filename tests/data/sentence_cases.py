@@ -657,6 +657,13 @@ NORMAL_FORMS: list[tuple[str, str, str, str, str]] = [
         "written for letopis (a surname alone, tagged genitive in the dative: its lemma is its stem)",
     ),
     (
+        "На этой неделе Кроуфорду и Фейту были предъявлены обвинения в заговоре.",
+        "PER",
+        "Кроуфорду",
+        "Кроуфорд",
+        "written for letopis (a surname alone, tagged nominative in the dative: -у is no nominative ending)",
+    ),
+    (
         "С огромными отрывами на втором и третьем местах финишировали Хуану Пабло Монтойе из команды МакЛарен-Мерседес и Дэвид Култхард.",
         "PER",
         "Хуану Пабло Монтойе",

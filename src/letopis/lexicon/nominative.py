@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from letopis.lexicon.names import morphology
 
 # The tagger's cases and pymorphy's grammemes for them.
+OBLIQUE_ONLY = {"у", "ю", "ом", "ем"}  # endings of the dative and instrumental of a man's name
 PYMORPHY_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 
 
@@ -39,11 +40,12 @@ def unknown_surname(word: str, case: str | None, form: str) -> str:
 def stem_lemma(word: str, case: str | None, form: str, lemma: str) -> str:
     """A name word natasha leaves in its oblique case whose lemma, by the tagger, is its stem (`Лэнса` ->
     `лэнс`, `Кроуфорду` -> `кроуфорд`): the lemma. Only a lemma the word begins with, one or two letters
-    shorter, is taken."""
-    if form != word.lower() or case in {None, "Nom"}:
-        return form
+    shorter, is taken; for a word tagged nominative, only when what it cuts is a dative or instrumental
+    ending no nominative name has (`Кроуфорду и Фейту были предъявлены`)."""
     lemma = lemma.lower()
-    return lemma if len(lemma) >= 3 and form.startswith(lemma) and 1 <= len(form) - len(lemma) <= 2 else form
+    if form != word.lower() or len(lemma) < 3 or not form.startswith(lemma) or not 1 <= len(form) - len(lemma) <= 2:
+        return form
+    return lemma if case not in {None, "Nom"} or form[len(lemma) :] in OBLIQUE_ONLY else form
 
 
 def agreeing_endings(words: Sequence[str], cases: Sequence[str | None], forms: Sequence[str]) -> list[str]:
