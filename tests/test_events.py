@@ -32,9 +32,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "Во вторник премьер-министр Турции Реджеп Тайип Эрд",
         "AGREE",
     ): "reads AGREE/- future, expected AGREE/- asserted",
-    ("arguments", "Соглашение было подписано в минувшую пятницу в Чик", "SUPPORT"): (
-        "finds Ху Цзиньтао -> none; expected none -> none"
-    ),
     (
         "type",
         "Путин также подпишет крупные договоры по строению ",
@@ -251,7 +248,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "finds Правительство Японии -> none; expected Япония -> Россия"
     ),
     ("arguments", "В письме издателю Rolling Stone Янну Веннеру мэр Б", "ACCUSE"): (
-        "finds Янну Веннеру, Томас Менино -> Царнаев; expected Томас Менино -> Rolling Stone"
+        "finds Янн Веннер, Томас Менино -> Царнаев; expected Томас Менино -> Rolling Stone"
     ),
     ("arguments", "Ранее в мае Александр Винник отказался от сделки с", "REJECT"): (
         "finds Александр Винник -> none; expected Александр Винник -> США"

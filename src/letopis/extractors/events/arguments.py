@@ -42,7 +42,8 @@ def find_parties(ctx: Context, occurrence: Occurrence, protagonist: Cluster | No
         elif previous is not None:
             actor = previous.actor + [c for c in previous.recipient if c not in previous.actor]
         explicit = bool(actor)
-    if not actor and occurrence.type in COOPERATIVE and protagonist is not None:
+    verbal = any(ctx.tokens[m.anchor].pos == "VERB" for m in occurrence.matches)
+    if not actor and occurrence.type in COOPERATIVE and protagonist is not None and verbal:
         actor = [protagonist]
     recipient = [c for c in recipient if c not in actor]
     if (
