@@ -619,6 +619,9 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
      "Калеб Тюрон (Caleb Turon) из Виннипега взломали банкомат Bank of Montreal.", "COERCE", "cyber",
      ["Мэттью Хьюлетт", "Калеб Тюрон"], ["Bank of Montreal"], "written for letopis in the shape of issue 12's "
      "class 5 (the brackets break the parser's coordination)"),
+    ("with_partner_named_after_a_long_description", "Стивен Фрай встречался с автором российского закона о "
+     "запрете «пропаганды гомосексуализма» Виталием Милоновым.", "CONSULT", None, ["Стивен Фрай"],
+     ["Виталий Милонов"], "written for letopis (the parser hangs the name on the description's last noun)"),
     ("inanimate_subject_parsed_as_object", "Государственный исторический музей (ГИМ) отменил «Дилетантские "
      "чтения».", "REJECT", None, ["Государственный исторический музей"], [],
      "written for letopis in the shape of issue 12's class 5 (the parser calls the nominative an object)"),

@@ -45,7 +45,25 @@ def after_with(ctx: Context, index: int, sent: Sentence) -> bool:
         if tokens[position].text.lower() in WITH:
             return True
         position -= 1
-    return position >= sent.first and tokens[position].text.lower() in WITH
+    return (position >= sent.first and tokens[position].text.lower() in WITH) or apposed_with(ctx, index, sent)
+
+
+def apposed_with(ctx: Context, index: int, sent: Sentence) -> bool:
+    """Whether a name in the instrumental is in apposition, through nouns, to a noun after `с` that a longer
+    phrase separates from it (`с автором закона о запрете «пропаганды» Виталием Милоновым`); the parser may
+    hang the name on the last noun of the phrase, so five links are followed."""
+    tokens = ctx.tokens
+    token = tokens[index]
+    if token.case != "Ins":
+        return False
+    for _ in range(5):
+        if token.rel not in {"appos", "nmod", "flat:name"} or not sent.first <= token.head < sent.last:
+            return False
+        token = tokens[token.head]
+        marks = {t.text.lower() for t in tokens[sent.first : token.index] if t.head == token.index and t.rel == "case"}
+        if token.case == "Ins" and marks & WITH:
+            return True
+    return False
 
 
 def clause(ctx: Context, anchor: int, sent: Sentence, others: frozenset[int]) -> Iterable[int]:
