@@ -14,6 +14,7 @@ from letopis.lexicon import event_words
 from letopis.nlp import Sentence, Token
 
 PRONOUN_GENDERS = {"он": "Masc", "она": "Fem"}  # closed class
+POSSESSIVE_GENDERS = {"его": "Masc", "ее": "Fem"}  # closed class
 INSTITUTIONS = event_words()["institution"]
 GENERIC_INSTITUTIONS = event_words()["generic_institution"]
 LOOKBACK = 3  # sentences before the pronoun or noun in which its antecedent is looked for
@@ -31,6 +32,16 @@ def antecedent(ctx: Context, token: Token) -> Cluster | None:
     if lemma in GENERIC_INSTITUTIONS:
         return nearest(ctx, token.index, lambda item, at: item.type == "ORG")
     return nearest(ctx, token.index, lambda item, at: item.type == "ORG" and holds(item.name, lemma))
+
+
+def possessor(ctx: Context, token: Token) -> Cluster | None:
+    """The person a possessive determiner stands for (`его иск`, `её заявление`), as its personal pronoun
+    would (`его`: a man, `её`: a woman); None for any other word."""
+    gender = POSSESSIVE_GENDERS.get(token.text.lower().replace("ё", "е"))
+    if token.rel != "det" or gender is None:
+        return None
+    return nearest(ctx, token.index, lambda item, at: item.type == "PER" and at.feats.get("Gender") == gender,
+                   subject=True)  # fmt: skip
 
 
 def holds(name: str, lemma: str) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from letopis.extractors.entities import Cluster
 from letopis.extractors.events.agents import agent_word, demonym, is_capital, label
-from letopis.extractors.events.antecedents import antecedent, passive_agents
+from letopis.extractors.events.antecedents import antecedent, passive_agents, possessor
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
 from letopis.extractors.events.lists import listed_after
@@ -168,7 +168,8 @@ def resolve(ctx: Context, token: Token, sent: Sentence, adjectives: bool = True,
 def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[Cluster]) -> list[Cluster]:
     """Direct and indirect objects of the trigger wherever they stand (`Николаса Мадуро ... поздравил
     Путин`), coordinated ones too (`Кроуфорду и Фейту предъявлены обвинения`), with the names in their
-    phrase; and the genitive of a noun the trigger's pattern continues with (`принял отставку правительства
+    phrase and the person a possessive of theirs stands for (`отклонил его иск`: Армстронг); and the genitive
+    of a noun the trigger's pattern continues with (`принял отставку правительства
     Исама Шарафа`, `потребовали отставки мэра`)."""
     tokens = ctx.tokens
     anchors = {i for m in matches for i in m.tokens}
@@ -180,6 +181,7 @@ def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[
             conjuncts = (t for t in tokens[token.index + 1 : sent.last] if t.rel == "conj" and t.head == token.index)
             for each in [token, *conjuncts]:
                 named = resolve(ctx, each, sent, adjectives=False, generic=not genitive)
+                named += [p for t in tokens[sent.first : sent.last] if t.head == each.index if (p := possessor(ctx, t))]
                 found += [c for c in named if c not in actor and is_party(c)]
     return unique(found)
 
