@@ -57,11 +57,21 @@ def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: l
             drafts.append(draft(ctx, occurrence, parties, modality, place))
             if not parties.actor and (anchor := attack_anchor(occurrence)) is not None:
                 attacks[id(drafts[-1])] = anchor
+    target_demands(drafts)
     merged = merge(sorted(drafts, key=lambda d: d.evidence[0].start))
     for item in merged:
         if not item.actor and id(item) in attacks:
             item.actor = [attackers(ctx, attacks[id(item)])]
     return merged
+
+
+def target_demands(drafts: list[Draft]) -> None:
+    """A protest with no recipient is against whom its sentence's demands are (`Отставки губернатора
+    требовали на митинге`: the governor)."""
+    demands = {d.sentence: d.recipient for d in drafts if d.type == "REQUEST" and d.recipient}
+    for item in drafts:
+        if item.type == "PROTEST" and not item.recipient and item.sentence in demands:
+            item.recipient = [c for c in demands[item.sentence] if c not in item.actor]
 
 
 def alone(ctx: Context, occurrence: Occurrence) -> bool:
