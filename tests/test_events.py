@@ -289,9 +289,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "Бардо пообещала уехать из страны, если животным не",
         "THREATEN",
     ): "no THREATEN event to take arguments from",
-    ("arguments", "Тысячи демонстрантов собрались на митинг в Тбилиси", "PROTEST"): (
-        "finds протестующие (Грузия) -> Михаил Саакашвили; expected none -> Михаил Саакашвили"
-    ),
     ("arguments", "Петербургские священнослужители вышли на одиночные", "PROTEST"): (
         "finds Россия -> none; expected none -> none"
     ),
