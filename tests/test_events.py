@@ -686,3 +686,10 @@ def test_cited_source_is_no_party(text: str, type: str, source: str) -> None:
     events = [e for e in result.events if e.type == type]
     assert events, summary(result)
     assert all(not same(n, source) for e in events for n in names(result, e.actor + e.recipient)), summary(result)
+
+
+def test_day_without_a_year_takes_the_year_of_the_date_stated_before() -> None:
+    """A text with no dateline nor publication date: `30 мая` is in the year of the last full date stated
+    before it (written for letopis in the shape of issue 12's class 10)."""
+    result = extract("9 апреля 2019 года в Израиле прошли выборы. 30 мая Кнессет проголосовал за самороспуск.")
+    assert [e.date for e in result.events if e.type == "SUPPORT"] == [date(2019, 5, 30)], summary(result)

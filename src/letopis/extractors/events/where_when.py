@@ -134,15 +134,29 @@ def event_date(ctx: Context, sent: Sentence, modality: str) -> tuple[date | None
     """The event's date and its precision (`day`, `month`, `year`): a date stated in the sentence,
     resolved against the dateline's date, else the publication date; else a month or year it states (`в мае
     1981 года`: a background event is never dated at publication); never after publication unless the
-    event lies in the future. Without a stated date or period, the reference date itself."""
+    event lies in the future. A document with neither date resolves a day without a year (`30 мая`) and
+    `накануне` against the last full date it stated before. Without a stated date or period, the reference
+    date itself."""
     published = ctx.doc.published
     reference = ctx.doc.day
     text = ctx.parsed.visible(sent.start, sent.end)
     future = modality == "future"
     stated = find_date(text, reference, future=future)
+    if stated is None and reference is None and (anchor := stated_anchor(ctx, sent)) is not None:
+        stated = find_date(text, anchor, future=True)  # `30 мая` in the year of the date stated before
     if stated is not None and (published is None or stated <= published or future):
         return stated, "day"
     period = find_period(text, reference)
     if period is not None and (published is None or period[0] <= published or future):
         return period
     return reference, "day"
+
+
+def stated_anchor(ctx: Context, sent: Sentence) -> date | None:
+    """The last full date (day, month and year) that the sentences before `sent` state, or None."""
+    for earlier in reversed(ctx.parsed.sentences[: sent.index]):
+        if earlier.unit in {"headline", "body"}:
+            found = find_date(ctx.parsed.visible(earlier.start, earlier.end), None)
+            if found is not None:
+                return found
+    return None
