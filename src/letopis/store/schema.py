@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-VERSION = 5
+VERSION = 6
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -90,6 +90,16 @@ CREATE TABLE IF NOT EXISTS pair_places (
     pair VARCHAR, place VARCHAR, name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, events BIGINT
 );
 CREATE TABLE IF NOT EXISTS counterparts (entity VARCHAR, other VARCHAR, events BIGINT);
+-- A pair's dashboard as it is shown, made from the counts above: each table a list of its rows, in order.
+CREATE TABLE IF NOT EXISTS pair_pages (
+    pair VARCHAR, by_month STRUCT(month VARCHAR, events BIGINT)[],
+    by_type STRUCT(type VARCHAR, events BIGINT)[], by_topic STRUCT(topic VARCHAR, events BIGINT)[],
+    top_actors STRUCT(name VARCHAR, type VARCHAR, country VARCHAR, events BIGINT)[],
+    by_month_and_type STRUCT(month VARCHAR, type VARCHAR, events BIGINT)[],
+    network STRUCT(actor VARCHAR, actor_country VARCHAR, recipient VARCHAR, recipient_country VARCHAR,
+                   events BIGINT)[],
+    places STRUCT(name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, events BIGINT)[]
+);
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
 CREATE INDEX IF NOT EXISTS events_type ON events (type);
 CREATE INDEX IF NOT EXISTS sources_hash ON sources (hash);
@@ -112,7 +122,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "evidence": ("event", "hash", "start", "end", "text"),
 }  # fmt: skip
 
-DERIVED = ("event_index", "pair_months", "pair_topics", "pair_actors", "pair_links", "pair_places", "counterparts")
+DERIVED = ("event_index", "pair_months", "pair_topics", "pair_actors", "pair_links", "pair_places", "counterparts",
+           "pair_pages")
 # The tables holding one document's facts, deleted with it.
 FACT_TABLES = ("doc_entities", "mentions", "occupations", "events", "evidence")
 # The order a batch is inserted in.
