@@ -4,10 +4,12 @@ web app's lists and dashboards read a few rows where they scanned every event (d
 - `event_index`: the first report of each event (`event_key`) with what a list of events shows (its
   document's key, the number of documents reporting it, its first evidence), once under the term `*`,
   once under each country pair it belongs to (`pair:KAZ-PAK`, the codes in order) and once under each
-  party (`entity:ID`); kept sorted by term and date, so that a term's rows are read alone.
+  party (`entity:ID`), with the names of its parties and place (a name is a scan of the entities at 1M:
+  6 ms a page of events); kept sorted by term and date, so that a term's rows are read alone.
 - `pair_months`, `pair_topics`, `pair_actors`, `pair_links`, `pair_places`: the pair dashboard's counts
   of those first reports per country pair, with the names and countries of the entities counted.
-- `counterparts`: per entity, how often each other party is named with it in a report.
+- `counterparts`: per entity, how often each other party is named with it in a report, with the other's
+  name, type and country.
 - `pair_pages`: a pair's dashboard as it is shown, one row per pair, each table of it a list of its rows
   in order, made from the pair counts for the pairs a batch touched; a dashboard is one row read (seven
   grouped queries cost 14 ms of CPU on a corpus of 123 articles, one row 1 ms).
@@ -33,6 +35,9 @@ PAIR = "least({0}, {1}) || '-' || greatest({0}, {1})"
 WITH_EACH = "flatten(list_transform(f.actor_countries, lambda a: list_transform(f.{0}, lambda b: {1})))"
 PAIRS = (f"list_distinct(list_concat({WITH_EACH.format('recipient_countries', PAIR.format('a', 'b'))},"
          f" {WITH_EACH.format('actor_countries', PAIR.format('a', 'b'))}))")  # fmt: skip
+# The names of a list of entities (`f.actor`), in its order.
+NAMES = ("coalesce((SELECT list(n.name ORDER BY x.i) FROM unnest(f.{0}) WITH ORDINALITY AS x(id, i)"
+         " JOIN entities n ON n.id = x.id), [])")  # fmt: skip
 FIRSTS = f"""
 WITH r AS (
     SELECT e.*, d.doc_key, d.ingested_at FROM events e JOIN documents d ON d.hash = e.hash {{where}}
@@ -41,13 +46,15 @@ WITH r AS (
     QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY ingested_at, id) = 1
 ), g AS (
     SELECT f.*, v.text AS evidence, {PAIRS} AS pairs,
-           list_distinct(list_concat(f.actor, f.recipient)) AS parties
+           list_distinct(list_concat(f.actor, f.recipient)) AS parties, {NAMES.format('actor')} AS actor_names,
+           {NAMES.format('recipient')} AS recipient_names, pl.name AS place_name
     FROM f LEFT JOIN (SELECT event, arg_min(text, start) AS text FROM evidence
                       WHERE event IN (SELECT id FROM f) GROUP BY event) v ON v.event = f.id
+           LEFT JOIN entities pl ON pl.id = f.place
 )
 SELECT t.term, g.event_key, g.id, g.hash, g.doc_key, g.date, g.type, g.mode, g.modality, g.place, g.actor,
        g.recipient, g.actor_countries, g.recipient_countries, g.contexts, g.topics, g.confidence, g.start,
-       g.sources, g.evidence, g.pairs, g.parties
+       g.sources, g.evidence, g.pairs, g.parties, g.actor_names, g.recipient_names, g.place_name
 FROM g, unnest(list_concat(['*'], list_transform(g.pairs, lambda p: 'pair:' || p),
                            list_transform(g.parties, lambda x: 'entity:' || x))) AS t(term)
 ORDER BY t.term, g.date, g.doc_key, g.start"""
@@ -88,9 +95,11 @@ PAIR_COUNTS = (
           " FROM f JOIN entities p ON p.id = f.place, unnest(f.pairs) AS x(pair)", (("place", "country"),)),
 )  # fmt: skip
 COUNTERPARTS = Count(
-    "counterparts", ("entity", "other"), (),
-    "SELECT entity, other, {n} AS n FROM f, unnest(list_distinct(list_concat(f.actor, f.recipient))) AS x(entity),"
-    " unnest(list_concat(f.actor, f.recipient)) AS y(other) WHERE entity <> other",
+    "counterparts", ("entity", "other"), ("name", "type", "country"),
+    "SELECT entity, other, o.name, o.type, o.country, {n} AS n"
+    " FROM f, unnest(list_distinct(list_concat(f.actor, f.recipient))) AS x(entity),"
+    " unnest(list_concat(f.actor, f.recipient)) AS y(other) JOIN entities o ON o.id = other WHERE entity <> other",
+    (("other", "country"),),
 )  # fmt: skip
 # The tables of a pair's dashboard (`pair_pages`), each made from the counts of the pairs `{pairs}` keeps: a
 # row of it (`x`), what the rows are read from, their order and how many are shown at most.
@@ -165,12 +174,14 @@ def refresh(db: duckdb.DuckDBPyConnection, keys: list[str], recoded: list[str]) 
             merge(db, count, chosen, [keys], 1)
         pairs.update(pairs_of(db, keys))
         db.execute("UPDATE meta SET value = CAST(value AS BIGINT) + ? WHERE key = 'unclustered'", [written])
-    for count in PAIR_COUNTS:
-        for column, country in count.entities if recoded else ():
+    for count in (*PAIR_COUNTS, COUNTERPARTS) if recoded else ():
+        for column, country in count.entities:
             db.execute(f"UPDATE {count.table} SET {country} = n.country FROM entities n"
                        f" WHERE n.id = {count.table}.{column} AND list_contains(?, n.id)", [recoded])  # fmt: skip
-            found = db.execute(f"SELECT DISTINCT pair FROM {count.table} WHERE list_contains(?, {column})", [recoded])
-            pairs.update(row[0] for row in found.fetchall())
+            if count is not COUNTERPARTS:
+                found = db.execute(f"SELECT DISTINCT pair FROM {count.table} WHERE list_contains(?, {column})",
+                                   [recoded])  # fmt: skip
+                pairs.update(row[0] for row in found.fetchall())
     if pairs:
         write_pages(db, sorted(pairs))
 

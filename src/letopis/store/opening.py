@@ -15,10 +15,9 @@ from pathlib import Path
 import duckdb
 
 from letopis.store import derived
-from letopis.store.schema import DDL, VERSION
+from letopis.store.schema import DDL, DERIVED, VERSION
 
 UPGRADABLE = 4  # the oldest schema version an ingest upgrades in place (its derived tables built from the events)
-PAGES = 5  # the last version without `pair_pages`: an ingest writes them from the pair counts
 
 SQLITE = b"SQLite format 3\x00"
 DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
@@ -99,15 +98,16 @@ def check_schema(db: duckdb.DuckDBPyConnection, path: Path, upgrade: bool = Fals
 
 
 def upgrade_schema(db: duckdb.DuckDBPyConnection, version: int) -> None:
-    """Bring a corpus of schema version 4 or 5 to this version in one transaction: from 4 every derived table
-    is built from the events; from 5 the pairs' pages are written from the pair counts (seconds at 1M events)."""
+    """Bring a corpus of schema version 4 or 5 to this version in one transaction: its derived tables made
+    again from the events (version 5's event index and counterparts lack the names this one keeps beside
+    them, and it has no pairs' pages)."""
     db.execute("BEGIN TRANSACTION")
+    for table in DERIVED:
+        db.execute(f"DROP TABLE IF EXISTS {table}")
     db.execute(DDL)
-    if version == PAGES:
-        derived.write_pages(db, None)
-    else:
+    if version == UPGRADABLE:
         db.execute("INSERT INTO meta VALUES ('unclustered', '0')")
-        derived.rebuild(db)
+    derived.rebuild(db)
     db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(VERSION)])
     db.execute("COMMIT")
 

@@ -49,28 +49,35 @@ def search(db: duckdb.DuckDBPyConnection, index: SearchIndex | None, query: str,
 def events(db: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int,
            ids: list[str] | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """Events matching `filters`, ordered by date and document (`ids`: the entity's, looked up already).
-    The page is picked first; names (and evidence, where the event index does not hold it) are then looked
-    up for its events only."""
+    The page is picked first: from the event index with its names and evidence, or from the reports, whose
+    names and evidence are then looked up for the page's events only (`named`)."""
     picked, params = event_query(db, filters, lean=True, ids=ids)
     page = rows(db, f"SELECT * FROM ({picked}) p ORDER BY p.date, p.doc_key, p.start, p.id LIMIT {int(limit)}", params)
-    ids = sorted({i for row in page for i in [*row["actor"], *row["recipient"], row["place"]] if i})
-    names = dict(db.execute("SELECT id, name FROM entities WHERE list_contains(?, id)", [ids]).fetchall())
-    evidence: dict[str, str] = {row["id"]: row["evidence"] for row in page if "evidence" in row}
-    if not indexed(filters):
-        for event, text in db.execute(
-            "SELECT event, text FROM evidence WHERE event IN (SELECT unnest(?)) ORDER BY start DESC",
-            [[row["id"] for row in page]],
-        ).fetchall():
-            evidence[event] = text
     return [
         {"id": row["id"], "hash": row["hash"], "date": row["date"], "type": row["type"], "mode": row["mode"],
-         "modality": row["modality"], "place": names.get(row["place"] or ""),
-         "actor": [names[a] for a in row["actor"]], "recipient": [names[r] for r in row["recipient"]],
-         "actor_countries": row["actor_countries"], "recipient_countries": row["recipient_countries"],
-         "contexts": row["contexts"], "topics": row["topics"], "confidence": row["confidence"],
-         "sources": row["sources"], "document": row["doc_key"], "evidence": evidence.get(row["id"])}
-        for row in page
+         "modality": row["modality"], "place": row["place_name"], "actor": row["actor_names"],
+         "recipient": row["recipient_names"], "actor_countries": row["actor_countries"],
+         "recipient_countries": row["recipient_countries"], "contexts": row["contexts"], "topics": row["topics"],
+         "confidence": row["confidence"], "sources": row["sources"], "document": row["doc_key"],
+         "evidence": row["evidence"]}
+        for row in (page if indexed(filters) else named(db, page))
     ]  # fmt: skip
+
+
+def named(db: duckdb.DuckDBPyConnection, page: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of events read from the reports with the names of their parties and place and their first
+    evidence, as the event index keeps them."""
+    ids = sorted({i for row in page for i in [*row["actor"], *row["recipient"], row["place"]] if i})
+    names = dict(db.execute("SELECT id, name FROM entities WHERE list_contains(?, id)", [ids]).fetchall())
+    evidence: dict[str, str] = {}
+    for event, text in db.execute(
+        "SELECT event, text FROM evidence WHERE event IN (SELECT unnest(?)) ORDER BY start DESC",
+        [[row["id"] for row in page]],
+    ).fetchall():
+        evidence[event] = text
+    return [{**row, "actor_names": [names[a] for a in row["actor"]],
+             "recipient_names": [names[r] for r in row["recipient"]], "place_name": names.get(row["place"] or ""),
+             "evidence": evidence.get(row["id"])} for row in page]  # fmt: skip
 
 
 def count_events(db: duckdb.DuckDBPyConnection, filters: EventFilters) -> int:
@@ -133,7 +140,7 @@ def index_query(filters: EventFilters, ids: list[str]) -> tuple[str, list[Any]]:
     type_and_dates(filters, where, params)
     once = "QUALIFY row_number() OVER (PARTITION BY e.event_key ORDER BY e.term) = 1" if len(ids) > 1 else ""
     picked = f"""
-        SELECT {COLUMNS}, e.doc_key, e.sources, e.evidence
+        SELECT {COLUMNS}, e.doc_key, e.sources, e.evidence, e.actor_names, e.recipient_names, e.place_name
         FROM event_index e WHERE {" AND ".join(where)} {once}"""
     return picked, params
 
@@ -201,10 +208,10 @@ def entity(db: duckdb.DuckDBPyConnection, name: str) -> dict[str, Any] | None:
     )
     counterparts = rows(
         db,
-        "SELECT c.name, c.type, c.country, CAST(sum(k.events) AS BIGINT) AS events FROM counterparts k"
-        " JOIN entities c ON c.id = k.other WHERE list_contains(?, k.entity) AND NOT list_contains(?, k.other)"
-        " GROUP BY ALL ORDER BY events DESC, c.name",
-        [ids, ids],
+        "SELECT name, type, country, CAST(sum(events) AS BIGINT) AS events FROM counterparts"
+        f" WHERE entity IN ({', '.join('?' for _ in ids)}) AND NOT list_contains(?, other)"
+        " GROUP BY ALL ORDER BY events DESC, name",
+        [*ids, ids],
     )
     return {**info, "aliases": [a["text"] for a in aliases], "positions": positions,
             "counterparts": counterparts, "events": events(db, EventFilters(entity=name), 100, ids)}  # fmt: skip

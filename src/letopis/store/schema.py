@@ -75,7 +75,8 @@ CREATE TABLE IF NOT EXISTS event_index (
     recipient_countries VARCHAR[], contexts VARCHAR[], topics VARCHAR[], confidence DOUBLE, start INTEGER,
     sources BIGINT NOT NULL,           -- documents reporting the event
     evidence VARCHAR,                  -- the first report's first evidence span
-    pairs VARCHAR[], parties VARCHAR[] -- the country pairs and the entities it is found under
+    pairs VARCHAR[], parties VARCHAR[], -- the country pairs and the entities it is found under
+    actor_names VARCHAR[], recipient_names VARCHAR[], place_name VARCHAR -- the names of its parties and place
 );
 CREATE TABLE IF NOT EXISTS pair_months (pair VARCHAR, month VARCHAR, type VARCHAR, events BIGINT);
 CREATE TABLE IF NOT EXISTS pair_topics (pair VARCHAR, topic VARCHAR, events BIGINT);
@@ -89,7 +90,9 @@ CREATE TABLE IF NOT EXISTS pair_links (
 CREATE TABLE IF NOT EXISTS pair_places (
     pair VARCHAR, place VARCHAR, name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, events BIGINT
 );
-CREATE TABLE IF NOT EXISTS counterparts (entity VARCHAR, other VARCHAR, events BIGINT);
+CREATE TABLE IF NOT EXISTS counterparts (
+    entity VARCHAR, other VARCHAR, name VARCHAR, type VARCHAR, country VARCHAR, events BIGINT
+);
 -- A pair's dashboard as it is shown, made from the counts above: each table a list of its rows, in order.
 CREATE TABLE IF NOT EXISTS pair_pages (
     pair VARCHAR, by_month STRUCT(month VARCHAR, events BIGINT)[],
