@@ -74,11 +74,12 @@ def test_ingest_recode_and_replace_keep_the_derived_tables(tmp_path: Path, resul
     assert_derived_as_rebuilt(path)
 
 
-# What a store of each older version lacks: version 4 every derived table, version 5 the pairs' pages and the
+# What a store of each older version lacks: version 4 every derived table, version 5 the pages and the
 # names beside the event index and the counterparts.
-OLDER = [(4, DERIVED, ()), (5, ("pair_pages",), ("event_index.actor_names", "event_index.recipient_names",
-                                                 "event_index.place_name", "counterparts.name",
-                                                 "counterparts.type", "counterparts.country"))]  # fmt: skip
+OLDER = [(4, DERIVED, ()),
+         (5, ("pair_pages", "entity_pages"), ("event_index.actor_names", "event_index.recipient_names",
+                                              "event_index.place_name", "counterparts.name", "counterparts.type",
+                                              "counterparts.country"))]  # fmt: skip
 
 
 @pytest.mark.parametrize("version,missing,columns", OLDER)

@@ -8,8 +8,8 @@ from typing import Any
 
 import duckdb
 
-from letopis.store.derived import DASHBOARD
 from letopis.store.filters import EventFilters
+from letopis.store.pages import DASHBOARD
 from letopis.store.queries import event_query, rows
 
 

@@ -10,9 +10,8 @@ web app's lists and dashboards read a few rows where they scanned every event (d
   of those first reports per country pair, with the names and countries of the entities counted.
 - `counterparts`: per entity, how often each other party is named with it in a report, with the other's
   name, type and country.
-- `pair_pages`: a pair's dashboard as it is shown, one row per pair, each table of it a list of its rows
-  in order, made from the pair counts for the pairs a batch touched; a dashboard is one row read (seven
-  grouped queries cost 14 ms of CPU on a corpus of 123 articles, one row 1 ms).
+- `pair_pages`, `entity_pages`: what a pair's dashboard and an entity's page show, a row each (pages.py),
+  written again for the pairs and entities a batch touched.
 
 `refresh` brings them up to date for the events of some keys: the counts change by what the keys' first
 reports were and are now; `count_reports` adds or takes away the counterparts of a document's reports.
@@ -23,9 +22,11 @@ Everything is SQL over the stored rows, so `rebuild` writes the same tables from
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import duckdb
 
+from letopis.store.pages import write_entity_pages, write_pages
 from letopis.store.schema import DERIVED
 
 # A pair of countries as one value: the codes in order, so that KAZ-PAK and PAK-KAZ are one pair.
@@ -101,29 +102,8 @@ COUNTERPARTS = Count(
     " unnest(list_concat(f.actor, f.recipient)) AS y(other) JOIN entities o ON o.id = other WHERE entity <> other",
     (("other", "country"),),
 )  # fmt: skip
-# The tables of a pair's dashboard (`pair_pages`), each made from the counts of the pairs `{pairs}` keeps: a
-# row of it (`x`), what the rows are read from, their order and how many are shown at most.
-DASHBOARD: dict[str, tuple[str, str, str, int | None]] = {
-    "by_month": ("{'month': nullif(month, ''), 'events': CAST(sum(events) AS BIGINT)}",
-                 "pair_months WHERE {pairs} GROUP BY pair, month", "x.month", None),
-    "by_type": ("{'type': type, 'events': CAST(sum(events) AS BIGINT)}",
-                "pair_months WHERE {pairs} GROUP BY pair, type", "x.events DESC, x.type", None),
-    "by_topic": ("{'topic': topic, 'events': events}", "pair_topics WHERE {pairs}", "x.events DESC, x.topic", None),
-    "top_actors": ("{'name': name, 'type': type, 'country': country, 'events': CAST(sum(events) AS BIGINT)}",
-                   "pair_actors WHERE {pairs} AND country IN (split_part(pair, '-', 1), split_part(pair, '-', 2))"
-                   " GROUP BY pair, name, type, country", "x.events DESC, x.name, x.type, x.country", 20),
-    "by_month_and_type": ("{'month': month, 'type': type, 'events': events}",
-                          "pair_months WHERE {pairs} AND month <> ''", "x.month, x.type", None),
-    "network": ("{'actor': actor_name, 'actor_country': actor_country, 'recipient': recipient_name,"
-                " 'recipient_country': recipient_country, 'events': CAST(sum(events) AS BIGINT)}",
-                "pair_links WHERE {pairs} GROUP BY pair, actor_name, actor_country, recipient_name, recipient_country",
-                "x.events DESC, x.actor, x.recipient, x.actor_country, x.recipient_country", 40),
-    "places": ("{'name': name, 'country': country, 'lat': lat, 'lon': lon, 'events': CAST(sum(events) AS BIGINT)}",
-               "pair_places WHERE {pairs} AND lat IS NOT NULL AND lon IS NOT NULL"
-               " GROUP BY pair, name, country, lat, lon",
-               "x.events DESC, x.name, x.country, x.lat, x.lon", None),
-}  # fmt: skip
 CLUSTER = {"event_index": "term, date, doc_key, start", "counterparts": "entity, other", "pair_pages": "pair",
+           "entity_pages": "id",
            **{count.table: ", ".join(count.keys) for count in PAIR_COUNTS}}  # fmt: skip
 UNCLUSTERED = 50_000  # rows written since the tables were last sorted, above which `cluster` sorts them
 
@@ -133,22 +113,40 @@ def keys_of(db: duckdb.DuckDBPyConnection, where: str, params: list[object]) -> 
     return [row[0] for row in db.execute(f"SELECT DISTINCT event_key FROM events WHERE {where}", params).fetchall()]
 
 
-def forget(db: duckdb.DuckDBPyConnection, hashes: list[str]) -> list[str]:
+class Stale(NamedTuple):
+    """What the documents about to be deleted leave to refresh: their event keys and their entities."""
+
+    keys: list[str]
+    entities: list[str]
+
+
+def forget(db: duckdb.DuckDBPyConnection, hashes: list[str]) -> Stale:
     """Before the documents `hashes` are deleted: take their reports from the counterparts, and give their
-    event keys, to be refreshed once they are gone."""
+    event keys and entities, to be refreshed once they are gone."""
     if not hashes:
-        return []
+        return Stale([], [])
     count_reports(db, hashes, -1)
-    return keys_of(db, "hash IN (SELECT unnest(?))", [hashes])
+    return Stale(keys_of(db, "hash IN (SELECT unnest(?))", [hashes]), entities_of(db, hashes))
 
 
-def update(db: duckdb.DuckDBPyConnection, stale: list[str], stored: list[str], recoded: list[str]) -> None:
-    """After a batch: the counterparts of the reports of documents `stored`, and the events of the keys
-    `stale` (of deleted documents), of `stored` and of the entities `recoded` (whose country changed)."""
+def entities_of(db: duckdb.DuckDBPyConnection, hashes: list[str]) -> list[str]:
+    found = db.execute("SELECT DISTINCT entity FROM doc_entities WHERE hash IN (SELECT unnest(?))", [hashes])
+    return [row[0] for row in found.fetchall()]
+
+
+def update(db: duckdb.DuckDBPyConnection, stale: Stale, stored: list[str], recoded: list[str]) -> None:
+    """After a batch: the counterparts of the reports of documents `stored`; the events of the keys of
+    deleted documents (`stale`), of `stored` and of the entities `recoded` (whose country changed); and the
+    pages of the entities of the deleted and stored documents and of those counting a recoded one."""
     fresh = keys_of(db, "hash IN (SELECT unnest(?))", [stored]) if stored else []
     moved = keys_of(db, "list_has_any(list_concat(actor, recipient), ?)", [recoded]) if recoded else []
     count_reports(db, stored, 1)
-    refresh(db, sorted({*stale, *fresh, *moved}), recoded)
+    refresh(db, sorted({*stale.keys, *fresh, *moved}), recoded)
+    sql = "SELECT DISTINCT entity FROM counterparts WHERE list_contains(?, other)"
+    holders = [row[0] for row in db.execute(sql, [recoded]).fetchall()] if recoded else []  # counting recoded ones
+    touched = {*stale.entities, *(entities_of(db, stored) if stored else []), *holders}
+    if touched:
+        write_entity_pages(db, sorted(touched))
 
 
 def count_reports(db: duckdb.DuckDBPyConnection, hashes: list[str], sign: int) -> None:
@@ -192,25 +190,6 @@ def pairs_of(db: duckdb.DuckDBPyConnection, keys: list[str]) -> list[str]:
     return [row[0] for row in db.execute(sql, [keys]).fetchall()]
 
 
-def write_pages(db: duckdb.DuckDBPyConnection, pairs: list[str] | None) -> None:
-    """Write again the dashboards of `pairs` (None: of every pair) from the pair counts."""
-    kept = "TRUE" if pairs is None else "list_contains($pairs, pair)"
-    parts = []
-    for name, (row, source, order, limit) in DASHBOARD.items():
-        shown = f"SELECT pair, {row} AS x FROM {source.replace('{pairs}', kept)}"
-        if limit is not None:
-            shown = (f"SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY pair ORDER BY {order}) AS k"
-                     f" FROM ({shown})) WHERE k <= {limit}")  # fmt: skip
-        parts.append(f"{name} AS (SELECT pair, list(x ORDER BY {order}) AS rows FROM ({shown}) GROUP BY pair)")
-    tables = ", ".join(f"coalesce({name}.rows, [])" for name in DASHBOARD)
-    joined = " ".join(f"LEFT JOIN {name} ON {name}.pair = p.pair" for name in DASHBOARD)
-    params = {} if pairs is None else {"pairs": pairs}
-    db.execute(f"DELETE FROM pair_pages WHERE {kept}", params)
-    pairs_kept = f"SELECT DISTINCT pair FROM pair_months WHERE {kept}"
-    db.execute(f"INSERT INTO pair_pages WITH {', '.join(parts)} SELECT p.pair, {tables}"
-               f" FROM ({pairs_kept}) p {joined} ORDER BY p.pair", params)  # fmt: skip
-
-
 def write_index(db: duckdb.DuckDBPyConnection, where: str, params: list[object]) -> int:
     found = db.execute(f"INSERT INTO event_index {FIRSTS.format(where=where)}", params).fetchone()
     return int(found[0]) if found else 0
@@ -244,6 +223,7 @@ def rebuild(db: duckdb.DuckDBPyConnection) -> None:
         merge(db, count, everything, [], 1)
     merge(db, COUNTERPARTS, "SELECT * FROM events", [], 1)
     write_pages(db, None)
+    write_entity_pages(db, None)
     cluster(db)
 
 

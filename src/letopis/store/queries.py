@@ -7,6 +7,8 @@ entities it took 6 ms where `key IN (SELECT unnest(?))`, a join, took 130 ms.
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ def scalar(db: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = N
     return int(found[0]) if found and found[0] is not None else 0
 
 
+PAGE_ONLY = ("documents", "aliases", "positions", "counterparts")  # what an entity's page holds beside its row
 SEARCH_COLUMNS = ("document", "score", "title", "published", "source", "snippet")
 
 
@@ -192,28 +195,27 @@ def report_query(filters: EventFilters, ids: list[str]) -> tuple[str, list[Any]]
 
 
 def entity(db: duckdb.DuckDBPyConnection, name: str) -> dict[str, Any] | None:
+    """An entity across the corpus (every entity of the name `find_entities` finds): the row of the one named
+    in the most documents, the aliases, positions and counterparts of all their pages (`pages.py`), their
+    events."""
     ids = find_entities(db, name)
     if not ids:
         return None
-    info = rows(db, "SELECT * FROM entities WHERE list_contains(?, id)", [ids])[0]
-    aliases = rows(db, "SELECT DISTINCT text FROM mentions WHERE entity IN (SELECT unnest(?)) ORDER BY text", [ids])
-    positions = rows(
-        db,
-        "SELECT o.position, w.name AS where, o.where_from, a.name AS accredited_to,"
-        " strftime(o.date, '%Y-%m') AS month"
-        " FROM occupations o LEFT JOIN entities w ON w.id = o.where"
-        " LEFT JOIN entities a ON a.id = o.accredited_to"
-        " WHERE o.person IN (SELECT unnest(?)) ORDER BY o.date",
-        [ids],
-    )
-    counterparts = rows(
-        db,
-        "SELECT name, type, country, CAST(sum(events) AS BIGINT) AS events FROM counterparts"
-        f" WHERE entity IN ({', '.join('?' for _ in ids)}) AND NOT list_contains(?, other)"
-        " GROUP BY ALL ORDER BY events DESC, name",
-        [*ids, ids],
-    )
-    return {**info, "aliases": [a["text"] for a in aliases], "positions": positions,
+    listed = ", ".join("?" for _ in ids)
+    found = rows(db, f"SELECT * FROM entity_pages WHERE id IN ({listed}) ORDER BY documents DESC, id", ids)
+    if not found:
+        return None
+    positions = [p for page in found for p in page["positions"]]
+    if len(found) > 1:
+        positions.sort(key=lambda p: (p["date"] is None, p["date"] or date.min))
+    counted: Counter[tuple[str, str, str | None]] = Counter()
+    for other in (c for page in found for c in page["counterparts"] if c["other"] not in ids):
+        counted[other["name"], other["type"], other["country"]] += other["events"]
+    counterparts = [{"name": n, "type": t, "country": c, "events": k}
+                    for (n, t, c), k in sorted(counted.items(), key=lambda item: (-item[1], item[0][0]))]  # fmt: skip
+    return {**{k: v for k, v in found[0].items() if k not in PAGE_ONLY},
+            "aliases": sorted({alias for page in found for alias in page["aliases"]}),
+            "positions": [{k: v for k, v in p.items() if k != "date"} for p in positions],
             "counterparts": counterparts, "events": events(db, EventFilters(entity=name), 100, ids)}  # fmt: skip
 
 
