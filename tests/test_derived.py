@@ -77,7 +77,7 @@ def test_ingest_recode_and_replace_keep_the_derived_tables(tmp_path: Path, resul
 # What a store of each older version lacks: version 4 every derived table, version 5 the pages and the
 # names beside the event index and the counterparts.
 OLDER = [(4, DERIVED, ()),
-         (5, ("pair_pages", "entity_pages"), ("event_index.actor_names", "event_index.recipient_names",
+         (5, ("pair_pages", "entity_pages", "entity_names"), ("event_index.actor_names", "event_index.recipient_names",
                                               "event_index.place_name", "counterparts.name", "counterparts.type",
                                               "counterparts.country"))]  # fmt: skip
 

@@ -93,6 +93,9 @@ CREATE TABLE IF NOT EXISTS pair_places (
 CREATE TABLE IF NOT EXISTS counterparts (
     entity VARCHAR, other VARCHAR, name VARCHAR, type VARCHAR, country VARCHAR, events BIGINT
 );
+-- The entities' names as the documents give them, folded as names.key() folds them; events: how many
+-- documents' entities are so named (the count column of every table of counts).
+CREATE TABLE IF NOT EXISTS entity_names (folded VARCHAR, entity VARCHAR, name VARCHAR, events BIGINT);
 -- A pair's dashboard as it is shown, made from the counts above: each table a list of its rows, in order.
 CREATE TABLE IF NOT EXISTS pair_pages (
     pair VARCHAR, by_month STRUCT(month VARCHAR, events BIGINT)[],
@@ -137,7 +140,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 DERIVED = ("event_index", "pair_months", "pair_topics", "pair_actors", "pair_links", "pair_places", "counterparts",
-           "pair_pages", "entity_pages")
+           "pair_pages", "entity_pages", "entity_names")
 # The tables holding one document's facts, deleted with it.
 FACT_TABLES = ("doc_entities", "mentions", "occupations", "events", "evidence")
 # The order a batch is inserted in.
