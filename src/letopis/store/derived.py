@@ -109,7 +109,7 @@ COUNTERPARTS = Count(
 FOLDED = ("trim(regexp_replace(regexp_replace(replace(lower(name), 'ё', 'е'), '[" + QUOTES.replace("'", "''") + "]',"
           " '', 'g'), '\\s+', ' ', 'g'))")  # fmt: skip
 ENTITY_NAMES = Count("entity_names", ("folded", "entity", "name"), (),
-              f"SELECT {FOLDED} AS folded, entity, name, {{n}} AS n FROM f")
+                     f"SELECT {FOLDED} AS folded, entity, name, {{n}} AS n FROM f")
 CLUSTER = {"event_index": "term, date, doc_key, start", "counterparts": "entity, other", "pair_pages": "pair",
            "entity_pages": "id", "entity_names": "folded, entity, name",
            **{count.table: ", ".join(count.keys) for count in PAIR_COUNTS}}  # fmt: skip
