@@ -5,12 +5,15 @@ the machine's load average before and after (the machine may be shared). The app
 the corpus changes, so after the first round these come from its cache; `--cold` adds a parameter of its
 own to every request (`?n=7`), so that every answer is made again from the store. `--vary` asks about many
 entities, pairs and words drawn from the corpus (its 200 most named entities, 100 largest pairs and the
-words of those names), each client in its own random order, instead of the same four pages.
+words of those names), each client in its own random order, instead of the same four pages. `--cost N`
+asks instead, one request at a time, N times for each page (each answer made afresh) and prints the CPU
+time the server spent per request (README's "what a request costs").
 
     .venv/bin/python benchmarks/load.py --db .letopis/demo.duckdb          # starts `letopis serve` itself
     .venv/bin/python benchmarks/load.py --url http://127.0.0.1:8000        # or a server already running
     .venv/bin/python benchmarks/store.py --rounds 0 --keep .letopis/scale.duckdb   # 1M events, kept
     .venv/bin/python benchmarks/load.py --db .letopis/scale.duckdb [--cold] [--vary]
+    .venv/bin/python benchmarks/load.py --db .letopis/demo.duckdb --cost 100    # server CPU per request
 """
 
 from __future__ import annotations
@@ -122,6 +125,25 @@ def run(base: str, clients: int, seconds: float, most: int, cold: bool, vary: bo
     return 1 if errors else 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) of process `pid` so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cost(base: str, pid: int, times: int) -> None:
+    """The server's CPU time per request, one request at a time, `times` of each page (after 5 unmeasured)."""
+    numbers = itertools.count()
+    for kind, (path, *_) in PATHS.items():
+        urls = [f"{base}{path}{'&' if '?' in path else '?'}n={next(numbers)}" for _ in range(times + 5)]
+        for url in urls[:5]:
+            urllib.request.urlopen(url, timeout=120).read()
+        before = cpu_seconds(pid)
+        for url in urls[5:]:
+            urllib.request.urlopen(url, timeout=120).read()
+        print(f"{kind:8} {(cpu_seconds(pid) - before) / times * 1000:6.1f} ms of server CPU a request ({times})")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -138,7 +160,10 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=10_000, help="Rounds per client at most")
     parser.add_argument("--cold", action="store_true", help="No answer from the app's cache: each request is new")
     parser.add_argument("--vary", action="store_true", help="Many entities, pairs and words drawn from the corpus")
+    parser.add_argument("--cost", type=int, metavar="N", help="Server CPU per request, one at a time, N of each (--db)")
     args = parser.parse_args()
+    if args.cost and args.db is None:
+        parser.error("--cost needs --db: it reads the CPU time of the server it starts")
     if args.db is None:
         sys.exit(run(args.url.rstrip("/"), args.clients, args.seconds, args.max_requests, args.cold, args.vary))
     port = free_port()
@@ -155,7 +180,11 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        status = run(base, args.clients, args.seconds, args.max_requests, args.cold, args.vary)
+        if args.cost:
+            cost(base, server.pid, args.cost)
+            status = 0
+        else:
+            status = run(base, args.clients, args.seconds, args.max_requests, args.cold, args.vary)
     finally:
         server.terminate()
         try:

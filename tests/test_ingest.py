@@ -20,6 +20,7 @@ from letopis.read import read_paths
 from letopis.store import Store, StoreError
 from letopis.store import opening as store_opening
 from letopis.store.queries import rows
+from letopis.store.schema import VERSION
 
 runner = CliRunner()
 ARTICLE = "Мэр Москвы Сергей Собянин открыл новую станцию метро «Рассказовка» на западе столицы."
@@ -166,7 +167,7 @@ def test_an_older_schema_is_refused_with_its_version(tmp_path: Path) -> None:
     db.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     db.execute("INSERT INTO meta VALUES ('schema_version', '2')")
     db.close()
-    with pytest.raises(StoreError, match="schema version 2; this letopis reads version 5"):
+    with pytest.raises(StoreError, match=f"schema version 2; this letopis reads version {VERSION}"):
         Store(path)
 
 

@@ -37,4 +37,4 @@ def serve(
     with user_errors():
         app = create_app(db, token)
     typer.echo(f"letopis: serving {db} at http://{host}:{port}/ (API docs: http://{host}:{port}/api/docs)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", http="httptools")

@@ -9,11 +9,8 @@ from functools import lru_cache
 
 import duckdb
 
-from letopis.lexicon.names import QUOTES, fold, key, morphology
+from letopis.lexicon.names import fold, key, morphology
 
-# A stored name as `key()` folds it (case, ё, quotes, spaces), in SQL, so that an exact name is found by
-# the database rather than by folding every stored name in Python.
-FOLDED = "trim(regexp_replace(regexp_replace(replace(lower(name), 'ё', 'е'), ?, '', 'g'), '\\s+', ' ', 'g'))"
 # Case endings of Russian surnames and first names, longest first: Кистафина, Кистафиным, Накви.
 ENDINGS = ("ыми", "ими", "ого", "ому", "ой", "ым", "им", "ом", "ем", "ую", "а", "у", "е", "ы", "и")
 
@@ -30,8 +27,8 @@ def find_entities(db: duckdb.DuckDBPyConnection, name: str) -> list[str]:
     """Corpus ids of the entities called `name` (compared as the gold rules do: case, ё, quotes), else of
     those mentioned so, else of the best-known entity whose name holds every word of `name` in some form."""
     wanted = key(name)
-    sql = f"SELECT DISTINCT entity, name FROM doc_entities WHERE {FOLDED} = ?"  # key() in SQL, then in Python
-    exact = sorted({entity for entity, called in db.execute(sql, [f"[{QUOTES}]", wanted]).fetchall()
+    sql = "SELECT DISTINCT entity, name FROM entity_names WHERE folded = ?"  # key() in SQL (derived.py), then here
+    exact = sorted({entity for entity, called in db.execute(sql, [wanted]).fetchall()
                     if key(called) == wanted})  # fmt: skip
     if exact:
         return exact

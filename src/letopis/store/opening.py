@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from letopis.store import derived
-from letopis.store.schema import DDL, VERSION
+from letopis.store.schema import DDL, DERIVED, VERSION
 
 UPGRADABLE = 4  # the oldest schema version an ingest upgrades in place (its derived tables built from the events)
 
@@ -71,8 +71,8 @@ def first_line(error: BaseException) -> str:
 
 def check_schema(db: duckdb.DuckDBPyConnection, path: Path, upgrade: bool = False) -> bool:
     """True for a letopis corpus of this schema version, False for an empty database; anything else
-    is refused, except a corpus of version 4 when `upgrade` (a connection for writing): it is brought to
-    this version in one transaction."""
+    is refused, except a corpus of version 4 or 5 when `upgrade` (a connection for writing): it is brought
+    to this version in one transaction (`upgrade_schema`)."""
     tables = {row[0] for row in db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     if not tables:
         return False
@@ -82,14 +82,9 @@ def check_schema(db: duckdb.DuckDBPyConnection, path: Path, upgrade: bool = Fals
     found = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if found is None or not str(found[0]).isdigit():
         raise StoreError(f"{path} has no letopis schema version: not a letopis corpus")
-    if int(found[0]) == UPGRADABLE and upgrade:
-        db.execute("BEGIN TRANSACTION")
-        db.execute(DDL)
-        db.execute("INSERT INTO meta VALUES ('unclustered', '0')")
-        derived.rebuild(db)
-        db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(VERSION)])
-        db.execute("COMMIT")
-    elif int(found[0]) == UPGRADABLE:
+    if UPGRADABLE <= int(found[0]) < VERSION and upgrade:
+        upgrade_schema(db, int(found[0]))
+    elif UPGRADABLE <= int(found[0]) < VERSION:
         raise StoreError(
             f"{path} is a letopis corpus of schema version {found[0]}; this letopis reads version {VERSION}:"
             " an ingest into it (of anything, even nothing new) upgrades it"
@@ -100,6 +95,21 @@ def check_schema(db: duckdb.DuckDBPyConnection, path: Path, upgrade: bool = Fals
             " ingest the documents again into a new file"
         )
     return True
+
+
+def upgrade_schema(db: duckdb.DuckDBPyConnection, version: int) -> None:
+    """Bring a corpus of schema version 4 or 5 to this version in one transaction: its derived tables made
+    again from the events (version 5's event index and counterparts lack the names this one keeps beside
+    them, and it has no pairs' pages)."""
+    db.execute("BEGIN TRANSACTION")
+    for table in DERIVED:
+        db.execute(f"DROP TABLE IF EXISTS {table}")
+    db.execute(DDL)
+    if version == UPGRADABLE:
+        db.execute("INSERT INTO meta VALUES ('unclustered', '0')")
+    derived.rebuild(db)
+    db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(VERSION)])
+    db.execute("COMMIT")
 
 
 def open_for_reading(path: Path) -> duckdb.DuckDBPyConnection:
