@@ -70,7 +70,7 @@ def nearest_position(context: Context, person: Cluster, cand: Candidate, end: in
             if positions()[position_word][1] == "title" and title_index is None:
                 title_index = index
                 continue
-            index = outer_position(context, index)
+            index = outer_position(context, index, tokens[cand.first].case)
             start = title_start(context, index)
             opens = start == sent.first or tokens[start - 1].text in {",", ";", ":"}
             if dash is not None and not opens:
