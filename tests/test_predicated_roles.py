@@ -1,6 +1,6 @@
 """Positions predicated of a person in the shapes issue 13 lists beside the patterns (`станет руководителем`,
-`назначен куратором`): a position after the compound preposition `в качестве` and a post left (`ушёл в
-отставку с поста`). Sentences made up for letopis."""
+`назначен куратором`): a position after the compound preposition `в качестве` and a post left in either
+aspect (`уходит в отставку с поста`, `покидает должность`). Sentences made up for letopis."""
 
 from __future__ import annotations
 
@@ -16,6 +16,10 @@ PREDICATED = [
     ("Анна Петрова пришла в компанию в качестве юриста.", "Анна Петрова", "юрист", None),
     ("Иван Петров выступил на форуме в качестве министра финансов России.", "Иван Петров", "министр финансов",
      "Россия"),
+    ("Петр Иванов уходит в отставку с поста исполнительного директора компании Apple.", "Петр Иванов",
+     "исполнительный директор", "Apple"),
+    ("Олег Смирнов покидает должность губернатора Тверской области.", "Олег Смирнов", "губернатор",
+     "Тверская область"),
 ]  # fmt: skip
 
 # (sentence, person, a position that is not theirs)
