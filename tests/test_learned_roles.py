@@ -32,3 +32,21 @@ def test_the_model_adds_a_role_the_patterns_miss(
     assert (person, position, where) in jobs(extract(text))
     monkeypatch.setattr(learned, "SURE", 1.01)
     assert (person, position, where) not in jobs(extract(text))
+
+
+# (sentence made up for letopis, person, position, the workplace the model gives the patterns' role or None)
+PLACED = [
+    ("Инженер Анна Петрова тринадцать лет работала в Google.", "Анна Петрова", "инженер", "Google"),
+    ("Тренер Олег Смирнов много лет работал в «Спартаке».", "Олег Смирнов", "тренер", "Спартак"),
+    ("Юрист Олег Смирнов подал в суд иск против компании «Лукойл».", "Олег Смирнов", "юрист", None),
+    ("Художник Иван Петров подарил картину Эрмитажу.", "Иван Петров", "художник", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "person", "position", "where"), PLACED)
+def test_the_model_places_a_role_that_names_no_workplace(
+    text: str, person: str, position: str, where: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert (person, position, where) in jobs(extract(text))
+    monkeypatch.setattr(learned, "PLACED", 1.01)
+    assert (person, position, None) in jobs(extract(text))

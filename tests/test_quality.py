@@ -109,6 +109,20 @@ def test_nerel_reader_and_scorer(tmp_path: Path) -> None:
     assert report.scores["event.participants"].recall == 1.0
 
 
+
+def test_a_founder_is_no_nerel_triple(tmp_path: Path) -> None:
+    """NEREL states a founder as FOUNDED_BY, never as a PROFESSION a person WORKS_AS: an owner's
+    occupation (`основатель компании`) is not submitted as a triple."""
+    text = "Основатель компании «Вектор» Иван Петров и директор завода Олег Смирнов встретились."
+    (tmp_path / "1.txt").write_text(text, encoding="utf-8")
+    ann = ["T1\tPERSON 29 40\tИван Петров", "T2\tPROFESSION 43 51\tдиректор", "T3\tPERSON 59 71\tОлег Смирнов",
+           "R1\tWORKS_AS Arg1:T3 Arg2:T2"]  # fmt: skip
+    (tmp_path / "1.ann").write_text("\n".join(ann) + "\n", encoding="utf-8")
+    report = Report()
+    evaluate_nerel(tmp_path, report)
+    assert [o.position for o in extract(text).occupations] == ["основатель", "директор"]
+    assert report.scores["occupation.triple"].pred == 1
+
 def test_an_occupation_stated_again_is_one_fact(tmp_path: Path) -> None:
     """factRuEval states `Янукович - президент Украины` once in book_142, which names him president five
     times: the five occupations are submitted as one fact, which earns its best member's credit."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from letopis.extractors.entities import Cluster
 from letopis.extractors.roles.anaphora import anaphors
 from letopis.extractors.roles.context import Context
-from letopis.extractors.roles.learned import learned_roles
+from letopis.extractors.roles.learned import learned_roles, learned_workplaces
 from letopis.extractors.roles.offices import offices
 from letopis.extractors.roles.patterns import named_roles
 from letopis.extractors.roles.places import document_places
@@ -18,7 +18,8 @@ from letopis.nlp import Parsed
 def find_roles(parsed: Parsed, clusters: list[Cluster]) -> list[Role]:
     """The occupations of a document's persons, found in this order:
     1. the patterns (`PATTERNS`): positions stated with a name (`Посол Казахстана Ержан Кистафин`), then
-       the attachment model where they are silent (`learned_roles`);
+       the attachment model where they are silent (`learned_roles`), and the workplace it links to a role
+       that names none (`learned_workplaces`);
     2. offices named without their holder (`Премьер-министр Израиля заявил`) that no titled person may
        hold, given to the untitled person named near them; each phrase becomes a mention of its holder;
     3. role phrases that name no one (`Посол`, `Глава Карачи`), each a mention of the one titled person
@@ -30,7 +31,7 @@ def find_roles(parsed: Parsed, clusters: list[Cluster]) -> list[Role]:
     place."""
     context = Context.of(parsed, clusters)
     roles = named_roles(context)
-    roles += learned_roles(context, roles)
+    roles = learned_workplaces(context, roles + learned_roles(context, roles))
     singular = singular_positions(context)
     held = offices(context, roles, singular)
     for role in held:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from letopis.extractors.entities import Candidate, Cluster
 from letopis.extractors.roles.context import APPOSITION_MARKS, Context
+from letopis.extractors.roles.coordinated import coordinated
 from letopis.extractors.roles.distributed import distributed
 from letopis.extractors.roles.places import role_at
 from letopis.extractors.roles.predicates import heads, predicate
@@ -69,7 +70,7 @@ def nearest_position(context: Context, person: Cluster, cand: Candidate, end: in
             if positions()[position_word][1] == "title" and title_index is None:
                 title_index = index
                 continue
-            index = outer_position(context, index)
+            index = outer_position(context, index, tokens[cand.first].case)
             start = title_start(context, index)
             opens = start == sent.first or tokens[start - 1].text in {",", ";", ":"}
             if dash is not None and not opens:
@@ -159,8 +160,8 @@ def owner(context: Context, index: int) -> bool:
 
 
 def after_name(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
-    """`NAME, POSITION [where]` or `NAME - POSITION [where]` with the position apposed to the name;
-    `NAME (POSITION [where])`."""
+    """`NAME, POSITION [where]` or `NAME - POSITION [where]` with the position apposed to the name, and the
+    positions coordinated with it (`Иван Петров, актёр и режиссёр`); `NAME (POSITION [where])`."""
     tokens = context.tokens
     sent = context.parsed.sentence_of(cand.first)
     if cand.last + 1 < sent.last and tokens[cand.last].text == "(":
@@ -191,7 +192,8 @@ def after_name(context: Context, person: Cluster, cand: Candidate) -> list[Role]
         end += 1
     while end > index + 1 and tokens[end - 1].pos == "ADP":
         end -= 1
-    return [role_at(context, person, index, range(index + 1, end), tokens[end - 1].end, cand)]
+    first = role_at(context, person, index, range(index + 1, end), tokens[end - 1].end, cand)
+    return [first, *coordinated(context, person, cand, index, sent.last)]
 
 
 def bracketed(context: Context, person: Cluster, cand: Candidate) -> list[Role]:

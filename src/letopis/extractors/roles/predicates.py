@@ -26,9 +26,10 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     """`Маккаррик стал кардиналом`, `Главой Рособрнадзора назначен Сергей Кравцов`, `работал премьером
     Мали`: a position in the instrumental after a verb of being or appointment belongs to the verb's
     subject (or, for an active appointment verb or one that relieves of a post, to its object); so does
-    a post held, taken or left (`Путин согласился занять пост премьер-министра РФ`, `Бельянинов,
-    возглавлявший должность главы ФТС`, `Иванов, который работал директором завода`), but not one run for
-    (`выдвигал свою кандидатуру на пост президента`). Each verb gives at most one position."""
+    a position after `в качестве` (`выступил в качестве министра финансов`) and a post held, taken or left
+    (`Путин согласился занять пост премьер-министра РФ`, `Бельянинов, возглавлявший должность главы ФТС`,
+    `Иванов, который работал директором завода`), but not one run for (`выдвигал свою кандидатуру на пост
+    президента`). Each verb gives at most one position."""
     tokens = context.tokens
     name = tokens[cand.first]
     if name.rel == "appos" and name.head >= 0:  # `Юрист Дэвид Уэстин ... занял пост`: the title is the subject
@@ -59,6 +60,7 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
             if position_of(context, token) is None or token.feats.get("Number") == "Plur":
                 continue
             instrumental = token.head == verb.index and token.case == "Ins" and lemma in BECOMING | APPOINTING
+            instrumental = instrumental or (token.head == verb.index and in_capacity(context, words, token))
             participle = acting(context, token.index)
             if participle is not None:  # `исполняющим обязанности губернатора назначен`, `был исполняющим ...`
                 appointed = tokens[participle].head == verb.index and lemma in BECOMING | APPOINTING
@@ -76,6 +78,20 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
             found.append(role_at(context, person, token.index, range(token.index + 1, end), last, cand))
             break
     return found
+
+
+def in_capacity(context: Context, words: Sequence[Token], token: Token) -> bool:
+    """Whether the compound preposition `в качестве` governs the token (`работает в качестве главного
+    тренера`) in its verb's clause: no comma between them (`перевёл штаб в Афины и в его команду, в качестве
+    первого заместителя, входит Макрополус`: the parse may hang it on the wrong verb), and no person as the
+    verb's object (`пригласил Смирнова в качестве юриста`: Смирнов's)."""
+    marks = [t.index for t in words if t.head == token.index and t.rel == "case" and t.lemma.lower() == "в"]
+    if not any(t.head in marks and t.rel == "fixed" and t.lemma.lower() == "качество" for t in words):
+        return False
+    tokens = context.tokens
+    between = tokens[min(token.index, token.head) + 1 : max(token.index, token.head)]
+    objects = (t.index for t in words if t.head == token.head and t.rel == "obj")
+    return all(t.text != "," for t in between) and not any(context.mentions.is_person(i) for i in objects)
 
 
 def relieved(words: Sequence[Token], verb: Token) -> bool:

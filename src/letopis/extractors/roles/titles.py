@@ -59,18 +59,21 @@ def one_of(context: Context, index: int) -> int | None:
     return start - 2
 
 
-def outer_position(context: Context, index: int) -> int:
+def outer_position(context: Context, index: int, holder: str | None = None) -> int:
     """`заместителем министра` -> the deputy, not the minister: a position in the genitive after
-    another position belongs to it."""
+    another position belongs to it; but not when the holder's name is in the genitive (`holder`) and the
+    outer position is in a case of another form (`заместитель министра Сергея Иванова`: Иванов is the
+    minister; an accusative, `назначил заместителя министра Сергея Иванова`, may be the name's own case)."""
     tokens = context.tokens
+    outer = index
     while (
-        index > 0
-        and tokens[index].case == "Gen"
-        and tokens[index - 1].sent == tokens[index].sent
-        and position_of(context, tokens[index - 1]) is not None
+        outer > 0
+        and tokens[outer].case == "Gen"
+        and tokens[outer - 1].sent == tokens[outer].sent
+        and position_of(context, tokens[outer - 1]) is not None
     ):
-        index -= 1
-    return index
+        outer -= 1
+    return index if holder == "Gen" and tokens[outer].case not in {"Gen", "Acc", None} else outer
 
 
 def acting(context: Context, index: int) -> int | None:

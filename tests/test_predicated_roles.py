@@ -1,0 +1,46 @@
+"""Positions predicated of a person in the shapes issue 13 lists beside the patterns (`станет руководителем`,
+`назначен куратором`): a position after the compound preposition `в качестве` and a post left in either
+aspect (`уходит в отставку с поста`, `покидает должность`). Sentences made up for letopis."""
+
+from __future__ import annotations
+
+import pytest
+
+from letopis.model import Extraction
+from letopis.pipeline import extract
+
+# (sentence, person, position, workplace or None)
+PREDICATED = [
+    ("Олег Смирнов продолжит работу в качестве главного тренера «Спартака».", "Олег Смирнов", "главный тренер",
+     "Спартак"),
+    ("Анна Петрова пришла в компанию в качестве юриста.", "Анна Петрова", "юрист", None),
+    ("Иван Петров выступил на форуме в качестве министра финансов России.", "Иван Петров", "министр финансов",
+     "Россия"),
+    ("Петр Иванов уходит в отставку с поста исполнительного директора компании Apple.", "Петр Иванов",
+     "исполнительный директор", "Apple"),
+    ("Олег Смирнов покидает должность губернатора Тверской области.", "Олег Смирнов", "губернатор",
+     "Тверская область"),
+]  # fmt: skip
+
+# (sentence, person, a position that is not theirs)
+NOT_PREDICATED = [
+    ("Иван Петров пригласил Олега Смирнова в качестве юриста.", "Иван Петров", "юрист"),
+    # factRuEval devset book_394: the parse hangs the capacity on the first verb
+    ("Илюмжинов перевёл штаб-квартиру ФИДЕ в Афины и в его команду, в качестве первого заместителя, входит "
+     "Георгиос Макрополус.", "Илюмжинов", "первый заместитель"),
+]  # fmt: skip
+
+
+def jobs(result: Extraction) -> set[tuple[str, str, str | None]]:
+    names = {e.id: e.name for e in result.entities}
+    return {(names[o.person], o.position, names[o.where] if o.where else None) for o in result.occupations}
+
+
+@pytest.mark.parametrize(("text", "person", "position", "where"), PREDICATED)
+def test_a_position_predicated_of_the_subject(text: str, person: str, position: str, where: str | None) -> None:
+    assert (person, position, where) in jobs(extract(text))
+
+
+@pytest.mark.parametrize(("text", "person", "position"), NOT_PREDICATED)
+def test_a_position_of_the_object_is_not_the_subjects(text: str, person: str, position: str) -> None:
+    assert not any(p == person and title == position for p, title, _ in jobs(extract(text)))
