@@ -75,7 +75,8 @@ def subjects(
     found: list[Cluster] = []
     sides = False
     for token in tokens[sent.first : sent.last]:
-        if token.rel != "nsubj" or token.head not in governors or token.case not in {"Nom", None}:
+        nominative = token.case in {"Nom", None} or demonym(token) is not None  # `Иорданцы` tagged genitive
+        if token.rel != "nsubj" or token.head not in governors or not nominative:
             continue
         for subject in [
             token,
