@@ -24,9 +24,7 @@ def antecedent(ctx: Context, token: Token) -> Cluster | None:
     """The entity a pronoun or an institution noun refers back to, if any."""
     lemma = token.lemma.lower()
     if token.pos == "PRON" and lemma in PRONOUN_GENDERS and token.feats.get("Number") != "Plur":
-        gender = PRONOUN_GENDERS[lemma]
-        return nearest(ctx, token.index, lambda item, at: item.type == "PER" and at.feats.get("Gender") == gender,
-                       subject=True)  # fmt: skip
+        return person_of_gender(ctx, token.index, PRONOUN_GENDERS[lemma])
     if token.pos != "NOUN" or lemma not in INSTITUTIONS or token.feats.get("Number") == "Plur":
         return None
     if lemma in GENERIC_INSTITUTIONS:
@@ -40,7 +38,13 @@ def possessor(ctx: Context, token: Token) -> Cluster | None:
     gender = POSSESSIVE_GENDERS.get(token.text.lower().replace("ё", "е"))
     if token.rel != "det" or gender is None:
         return None
-    return nearest(ctx, token.index, lambda item, at: item.type == "PER" and at.feats.get("Gender") == gender,
+    return person_of_gender(ctx, token.index, gender)
+
+
+def person_of_gender(ctx: Context, index: int, gender: str) -> Cluster | None:
+    """The person of `gender` a pronoun at `index` stands for: the nearest named before it as a subject,
+    else the nearest."""
+    return nearest(ctx, index, lambda item, at: item.type == "PER" and at.feats.get("Gender") == gender,
                    subject=True)  # fmt: skip
 
 

@@ -170,8 +170,8 @@ def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[
     """Direct and indirect objects of the trigger wherever they stand (`Николаса Мадуро ... поздравил
     Путин`), coordinated ones too (`Кроуфорду и Фейту предъявлены обвинения`), with the names in their
     phrase and the person a possessive of theirs stands for (`отклонил его иск`: Армстронг); and the genitive
-    of a noun the trigger's pattern continues with (`принял отставку правительства
-    Исама Шарафа`, `потребовали отставки мэра`)."""
+    of a noun the trigger's pattern continues with (`принял отставку правительства Исама Шарафа`,
+    `потребовали отставки мэра`)."""
     tokens = ctx.tokens
     anchors = {i for m in matches for i in m.tokens}
     owned = {i for m in matches for i in m.tokens[1:] if tokens[i].pos == "NOUN"}

@@ -55,6 +55,8 @@ def located(ctx: Context, index: int, sent: Sentence, visit: bool, apposed: bool
     if not here and apposed and token.rel == "appos" and sent.first <= token.head < index:
         if is_place_noun(tokens, token.head, sent):
             return True
+        if ctx.entity_at.get(token.head) is None:
+            return False
         first = token.head
         while first > sent.first and ctx.entity_at.get(first - 1) is ctx.entity_at.get(token.head):
             first -= 1
