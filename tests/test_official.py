@@ -72,3 +72,21 @@ def test_the_halves_split_the_bundled_devset_once() -> None:
     tune = [n for n in names if half(n) == "tune"]
     check = [n for n in names if half(n) == "check"]
     assert (len(tune), len(check)) == (59, 63)
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        ("Премьер-министр Японии Наото Кан прибыл с визитом в США.", None),
+        (
+            "Президент США Барак Обама принял в Белом доме президента Франции Николя Саркози.",
+            ["Meeting", "Participant : Барак Обама", "Participant : Николя Саркози"],
+        ),
+    ],
+)
+def test_a_place_visited_is_no_participant_of_a_meeting(text: str, meeting: list[str] | None) -> None:
+    """factRuEval's Meeting is people or organisations meeting: a visit to a country (PLOVER's CONSULT
+    visit, the country its host) is no meeting, a visit its host receives is one."""
+    facts = [block.splitlines() for block in task3(extract(text)).strip().split("\n\n")]
+    meetings = [f for f in facts if f[0] == "Meeting"]
+    assert meetings == ([meeting] if meeting else [])

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from letopis.evaluate.official import half as official_half
+from letopis.evaluate.official import meeting_parties
 from letopis.evaluate.score import (
     Report,
     Spans,
@@ -135,8 +136,7 @@ def occupation_credit(fact: Fact, result: Extraction, index: int, ranges: dict[s
 
 def meeting_credit(fact: Fact, result: Extraction, index: int, ranges: dict[str, Ranges]) -> tuple[float, float]:
     """Share of the gold participants found among the event's, and of the event's that are gold."""
-    event = result.events[index]
-    parties = list(event.actor + event.recipient)
+    parties = meeting_parties(result.events[index], result)
     gold = fact.slots.get("Participant", [])
     if not gold or not parties:
         return 0.0, 0.0
@@ -206,7 +206,7 @@ def document_facts(result: Extraction, placed: bool) -> list[list[int]]:
 
 def score_meetings(gold: Gold, result: Extraction, report: Report) -> None:
     facts = [f for f in gold.facts if f.type == "Meeting"]
-    consults = [i for i, e in enumerate(result.events) if e.type == "CONSULT"]
+    consults = [i for i, e in enumerate(result.events) if meeting_parties(e, result)]
     ranges = entity_ranges(result)
     recall = [[meeting_credit(f, result, i, ranges)[0] for i in consults] for f in facts]
     precision = [[meeting_credit(f, result, i, ranges)[1] for i in consults] for f in facts]

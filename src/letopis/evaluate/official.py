@@ -8,7 +8,10 @@ What is written, once per document:
   Occupation is a person at an organisation or place (206 of the devset's 207 facts have a `Where`), so
   an occupation with no workplace (`певец Адриано Челентано`) is not written, as `fact.Occupation` of
   the project's scorer leaves it out.
-- **Meeting**: one fact per CONSULT event, a `Participant` per actor and recipient.
+- **Meeting**: one fact per CONSULT event that has two participants or more (`meeting_parties`): a
+  `Participant` per person or organisation among its actors and recipients. factRuEval's Meeting is
+  people or organisations meeting; a place is none (a country visited, the country of a president
+  who came), though PLOVER names it a party.
 - Deal is not written: letopis has no deal event (PLOVER files trade under AGREE and COOPERATE)."""
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 
 from letopis.evaluate.score import Report, stem
 from letopis.lexicon import position_class
-from letopis.model import Extraction, Occupation
+from letopis.model import Event, Extraction, Occupation
 
 DEFAULT_SCRIPTS = Path("../shared/benchmarks/factRuEval-2016/scripts")
 TAGS = ("occupation", "meeting", "ownership", "deal", "overall")
@@ -67,6 +70,16 @@ def workplace_text(job: Occupation, result: Extraction) -> str | None:
     return inside[0].text if inside else entity.name
 
 
+def meeting_parties(event: Event, result: Extraction) -> tuple[str, ...]:
+    """The persons and organisations of a CONSULT event, when there are two or more: a factRuEval
+    Meeting; else none."""
+    if event.type != "CONSULT":
+        return ()
+    types = {e.id: e.type for e in result.entities}
+    parties = tuple(dict.fromkeys(p for p in event.actor + event.recipient if types[p] != "LOC"))
+    return parties if len(parties) >= 2 else ()
+
+
 def task3(result: Extraction) -> str:
     """The `.task3` response of one document: facts separated by blank lines, `Slot : value` lines."""
     names = {e.id: e.name for e in result.entities}
@@ -81,8 +94,8 @@ def task3(result: Extraction) -> str:
         slots = [("Who", names[job.person]), ("Position", position_text(job)), ("Where", where)]
         facts.setdefault(("Occupation", job.person, job.position, where), slots)
     for event in result.events:
-        if event.type == "CONSULT" and len(event.actor + event.recipient) >= 2:
-            parties = sorted({names[p] for p in event.actor + event.recipient})
+        parties = sorted({names[p] for p in meeting_parties(event, result)})
+        if parties:
             facts.setdefault(("Meeting", *parties), [("Participant", p) for p in parties])
     return "".join(f"{kind[0]}\n" + "".join(f"{s} : {v}\n" for s, v in slots) + "\n" for kind, slots in facts.items())
 
