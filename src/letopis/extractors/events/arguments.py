@@ -175,6 +175,18 @@ def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[
     tokens = ctx.tokens
     anchors = {i for m in matches for i in m.tokens}
     owned = {i for m in matches for i in m.tokens[1:] if tokens[i].pos == "NOUN"}
+    found = objects_of(ctx, sent, anchors, owned, actor)
+    if not found:  # `Иванова уволили и предъявили обвинения`: the object the coordinated verbs share
+        shared = {
+            tokens[m.anchor].head for m in matches if tokens[m.anchor].rel == "conj" and tokens[m.anchor].pos == "VERB"
+        }
+        found = objects_of(ctx, sent, {h for h in shared if tokens[h].pos == "VERB"}, set(), actor)
+    return found
+
+
+def objects_of(ctx: Context, sent: Sentence, anchors: set[int], owned: set[int], actor: list[Cluster]) -> list[Cluster]:
+    """The parties among the objects of the tokens `anchors` and the genitives of the nouns `owned`."""
+    tokens = ctx.tokens
     found: list[Cluster] = []
     for token in tokens[sent.first : sent.last]:
         genitive = token.head in owned and token.rel == "nmod" and token.case == "Gen"
