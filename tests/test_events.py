@@ -633,6 +633,17 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("coordinated_verbs_share_their_object", "Сержанта Петра Сидорова уволили и предъявили обвинения в превышении "
      "полномочий.", "ACCUSE", "allege", [], ["Пётр Сидоров"], "written for letopis in the shape of issue 12's "
      "class 8"),
+    ("object_of_the_last_coordinated_verb_is_shared", "ФСБ задержала и допросила Ивана Петрова.", "COERCE", "arrest",
+     ["ФСБ"], ["Иван Петров"], "written for letopis in the shape of issue 12's class 8"),
+    ("passive_subject_of_coordinated_participles_is_no_actor", "Бизнесмен Иван Петров был задержан и обвинён в "
+     "мошенничестве.", "ACCUSE", "allege", ["власти"], ["Иван Петров"], "written for letopis in the shape of issue "
+     "12's classes 4 and 8"),
+    ("the_suspected_is_the_actor_of_the_attack", "Власти связывают Ивана Петрова со взрывом бомбы в метро.",
+     "ASSAULT", "explosives", ["Иван Петров"], [], "written for letopis in the shape of issue 12's class 6"),
+    ("the_one_suspected_in_a_passive_is_the_actor", "Иван Петров подозревается в организации теракта в метро.",
+     "ASSAULT", None, ["Иван Петров"], [], "written for letopis in the shape of issue 12's class 6"),
+    ("who_claims_responsibility_is_the_actor", "Ответственность за теракт в Кабуле взяла на себя группировка "
+     "«Талибан».", "ASSAULT", None, ["Талибан"], [], "written for letopis in the shape of issue 12's class 6"),
 ]  # fmt: skip
 
 
@@ -698,3 +709,10 @@ def test_day_without_a_year_takes_the_year_of_the_date_stated_before() -> None:
     before it (written for letopis in the shape of issue 12's class 10)."""
     result = extract("9 апреля 2019 года в Израиле прошли выборы. 30 мая Кнессет проголосовал за самороспуск.")
     assert [e.date for e in result.events if e.type == "SUPPORT"] == [date(2019, 5, 30)], summary(result)
+
+
+def test_an_act_only_prepared_has_no_actor_from_the_suspicion() -> None:
+    """`по подозрению в подготовке теракта`: no attack took place, so none is read with the suspect as its
+    actor (written for letopis in the shape of issue 12's class 6)."""
+    result = run("Полиция задержала Ивана Петрова по подозрению в подготовке теракта.")
+    assert [e.type for e in result.events] == ["COERCE"], summary(result)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from letopis.extractors.entities import Cluster
 from letopis.extractors.events.agents import agent_word, demonym, is_capital, label
+from letopis.extractors.events.allegations import alleged_actors
 from letopis.extractors.events.antecedents import antecedent, passive_agents, possessor
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
@@ -29,9 +30,12 @@ def find_parties(ctx: Context, occurrence: Occurrence, protagonist: Cluster | No
     """Actors and recipients of the event: `стороны` are the protagonist and the `с` participants, or the
     parties of the previous event; a cooperative event without a subject is the protagonist's; a host
     (`Обама принимает коллегу Саркози`) is the recipient of the visit and the guest its actor."""
-    actor, sides = subjects(ctx, occurrence.sent, occurrence.matches, generic=False)
-    if not actor and not sides:
-        actor = learned_agents(ctx, occurrence)
+    actor, sides = alleged_actors(ctx, occurrence, resolve), False
+    if not actor:
+        actor, sides = subjects(ctx, occurrence.sent, occurrence.matches, generic=False)
+    if not actor and not sides:  # never one the trigger acts on (`был задержан и обвинён`: the accused)
+        patients = objects(ctx, occurrence.sent, occurrence.matches, [])
+        actor = [c for c in learned_agents(ctx, occurrence) if c not in patients]
     if not actor and not sides:
         actor = subjects(ctx, occurrence.sent, occurrence.matches)[0]
     explicit = bool(actor)
@@ -176,11 +180,11 @@ def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[
     anchors = {i for m in matches for i in m.tokens}
     owned = {i for m in matches for i in m.tokens[1:] if tokens[i].pos == "NOUN"}
     found = objects_of(ctx, sent, anchors, owned, actor)
-    if not found:  # `Иванова уволили и предъявили обвинения`: the object the coordinated verbs share
-        shared = {
-            tokens[m.anchor].head for m in matches if tokens[m.anchor].rel == "conj" and tokens[m.anchor].pos == "VERB"
-        }
-        found = objects_of(ctx, sent, {h for h in shared if tokens[h].pos == "VERB"}, set(), actor)
+    if not found:  # `Иванова уволили и предъявили обвинения`, `задержала и допросила Петрова`: a shared object
+        verbs = {m.anchor for m in matches if tokens[m.anchor].pos == "VERB"}
+        heads = {tokens[v].head for v in verbs if tokens[v].rel == "conj"}
+        following = {t.index for t in tokens[sent.first : sent.last] if t.rel == "conj" and t.head in verbs}
+        found = objects_of(ctx, sent, {i for i in heads | following if tokens[i].pos == "VERB"}, set(), actor)
     return found
 
 
