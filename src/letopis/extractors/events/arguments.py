@@ -184,12 +184,16 @@ def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[
         verbs = {m.anchor for m in matches if tokens[m.anchor].pos == "VERB"}
         heads = {tokens[v].head for v in verbs if tokens[v].rel == "conj"}
         following = {t.index for t in tokens[sent.first : sent.last] if t.rel == "conj" and t.head in verbs}
-        found = objects_of(ctx, sent, {i for i in heads | following if tokens[i].pos == "VERB"}, set(), actor)
+        shared = {i for i in heads | following if tokens[i].pos == "VERB"}
+        found = objects_of(ctx, sent, shared, set(), actor, named=True)
     return found
 
 
-def objects_of(ctx: Context, sent: Sentence, anchors: set[int], owned: set[int], actor: list[Cluster]) -> list[Cluster]:
-    """The parties among the objects of the tokens `anchors` and the genitives of the nouns `owned`."""
+def objects_of(
+    ctx: Context, sent: Sentence, anchors: set[int], owned: set[int], actor: list[Cluster], named: bool = False
+) -> list[Cluster]:
+    """The parties among the objects of the tokens `anchors` and the genitives of the nouns `owned`; only
+    objects that are names or pronouns themselves when `named` (not `проблем в Косово`)."""
     tokens = ctx.tokens
     found: list[Cluster] = []
     for token in tokens[sent.first : sent.last]:
@@ -197,10 +201,23 @@ def objects_of(ctx: Context, sent: Sentence, anchors: set[int], owned: set[int],
         if genitive or (token.head in anchors and token.rel in {"obj", "iobj", "nsubj:pass"}):
             conjuncts = (t for t in tokens[token.index + 1 : sent.last] if t.rel == "conj" and t.head == token.index)
             for each in [token, *conjuncts]:
-                named = resolve(ctx, each, sent, adjectives=False, generic=not genitive)
-                named += [p for t in tokens[sent.first : sent.last] if t.head == each.index if (p := possessor(ctx, t))]
-                found += [c for c in named if c not in actor and is_party(c)]
+                if named and not names_itself(ctx, each, sent):
+                    continue
+                items = resolve(ctx, each, sent, adjectives=False, generic=not genitive)
+                items += [p for t in tokens[sent.first : sent.last] if t.head == each.index if (p := possessor(ctx, t))]
+                found += [c for c in items if c not in actor and is_party(c)]
     return unique(found)
+
+
+def names_itself(ctx: Context, token: Token, sent: Sentence) -> bool:
+    """Whether the word is a name, a pronoun or a noun with a name in apposition (`сержанта Петра
+    Сидорова`), not a noun whose phrase only mentions one (`проблем в Косово`)."""
+    if token.index in ctx.entity_at or token.pos == "PRON":
+        return True
+    return any(
+        t.head == token.index and t.rel == "appos" and t.index in ctx.entity_at
+        for t in ctx.tokens[sent.first : sent.last]
+    )
 
 
 def light_verb(tokens: Sequence[Token], index: int) -> int:
