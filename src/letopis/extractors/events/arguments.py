@@ -80,6 +80,7 @@ def subjects(
     sides = False
     for token in tokens[sent.first : sent.last]:
         nominative = token.case in {"Nom", None} or demonym(token) is not None  # `Иорданцы` tagged genitive
+        nominative |= token.case == "Acc" and token.feats.get("Animacy") == "Inan"  # `музей` has one form for both
         if token.rel != "nsubj" or token.head not in governors or not nominative:
             continue
         for subject in [
@@ -104,13 +105,16 @@ def subjects(
 def fronted_objects(ctx: Context, sent: Sentence, governors: set[int], generic: bool) -> list[Cluster]:
     """`Государственный исторический музей (ГИМ) отменил чтения`: an inanimate noun in the nominative
     before a verb that has no subject, which the parser took for its object, is the subject (such nouns
-    have one form for both cases)."""
+    have one form for both cases), and so is one tagged accusative when another object follows the verb."""
     tokens = ctx.tokens
     verbs = {i for i in governors if i >= 0 and tokens[i].pos == "VERB"}
     if any(t.rel == "nsubj" and t.head in verbs for t in tokens[sent.first : sent.last]):
         return []
-    fronted = [t for t in tokens[sent.first : sent.last] if t.rel == "obj" and t.head in verbs and t.index < t.head]
-    return [c for t in fronted if t.case == "Nom" for c in resolve(ctx, t, sent, generic=generic) if is_party(c)]
+    objects = [t for t in tokens[sent.first : sent.last] if t.rel == "obj" and t.head in verbs]
+    fronted = [t for t in objects if t.index < t.head]
+    second = {t.head for t in objects if t.index > t.head}  # `музей отменил чтения`: one of two is the subject
+    chosen = [t for t in fronted if t.case == "Nom" or (t.head in second and t.feats.get("Animacy") == "Inan")]
+    return [c for t in chosen for c in resolve(ctx, t, sent, generic=generic) if is_party(c)]
 
 
 def genitive_agents(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> list[Cluster]:
