@@ -716,3 +716,13 @@ def test_an_act_only_prepared_has_no_actor_from_the_suspicion() -> None:
     actor (written for letopis in the shape of issue 12's class 6)."""
     result = run("Полиция задержала Ивана Петрова по подозрению в подготовке теракта.")
     assert [e.type for e in result.events] == ["COERCE"], summary(result)
+
+
+def test_an_attack_noun_in_a_phrase_of_time_targets_nothing_after_it() -> None:
+    """`За день до теракта ... опубликовали селфи в Facebook`: what the clause's verb is about is no target
+    of the attack (written for letopis in the shape of issue 12's class 1)."""
+    result = run(
+        "В пятницу в Иерусалиме произошёл теракт. За день до теракта двое преступников опубликовали селфи в Facebook."
+    )
+    attacks = [e for e in result.events if e.type == "ASSAULT"]
+    assert attacks and not any("Facebook" in names(result, e.recipient) for e in attacks), summary(result)

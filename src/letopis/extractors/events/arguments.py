@@ -13,7 +13,7 @@ from letopis.extractors.events.antecedents import antecedent, passive_agents, po
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
 from letopis.extractors.events.lists import listed_after
-from letopis.extractors.events.phrases import WITH, after_with, agent_country, clause, drop_descriptors, host
+from letopis.extractors.events.phrases import WITH, after_with, agent_country, clause, dominated, drop_descriptors, host
 from letopis.extractors.events.records import Draft, Occurrence, Parties, is_party, unique
 from letopis.extractors.events.sources import is_source
 from letopis.extractors.events.triggers import Match, governed
@@ -230,6 +230,17 @@ def light_verb(tokens: Sequence[Token], index: int) -> int:
     return token.head if token.pos == "NOUN" and token.rel == "obj" and token.head >= 0 else index
 
 
+def targets(ctx: Context, match: Match, index: int) -> bool:
+    """Whether the word at `index` after an attack noun in a prepositional phrase is in that noun's own
+    phrase (`до теракта опубликовали селфи в Facebook`: Facebook is no target); any word after other
+    triggers."""
+    tokens = ctx.tokens
+    anchor = tokens[match.anchor]
+    if match.trigger.type != "ASSAULT" or anchor.pos != "NOUN" or anchor.rel not in {"obl", "nmod"}:
+        return True
+    return dominated(tokens, index, match.anchor, ctx.parsed.sentence_of(match.anchor))
+
+
 def recipients(ctx: Context, occurrence: Occurrence, actor: list[Cluster]) -> list[Cluster]:
     """`с` + instrumental participants between the neighbouring triggers of other types, the objects of the
     trigger, and (but for talks that are no visit) the parties that follow it in its clause."""
@@ -257,7 +268,8 @@ def recipients(ctx: Context, occurrence: Occurrence, actor: list[Cluster]) -> li
     found += objects(ctx, sent, occurrence.matches, actor)
     if occurrence.type == "CONSULT" and occurrence.mode != "visit":
         return found
-    for index in sorted({i for m in occurrence.matches for i in clause(ctx, m.tokens[-1], sent, others)}):
+    following = {i for m in occurrence.matches for i in clause(ctx, m.tokens[-1], sent, others) if targets(ctx, m, i)}
+    for index in sorted(following):
         item = ctx.entity_at.get(index)
         if item is None or item in actor or index in ctx.described or ctx.entity_at.get(index - 1) is item:
             continue
