@@ -70,14 +70,14 @@ def workplace_text(job: Occupation, result: Extraction) -> str | None:
     return inside[0].text if inside else entity.name
 
 
-def meeting_parties(event: Event, result: Extraction) -> tuple[str, ...]:
-    """The persons and organisations of a CONSULT event, when there are two or more: a factRuEval
+def meeting_parties(event: Event, result: Extraction, least: int = 2) -> tuple[str, ...]:
+    """The persons and organisations of a CONSULT event, when there are `least` or more: a factRuEval
     Meeting; else none."""
     if event.type != "CONSULT":
         return ()
     types = {e.id: e.type for e in result.entities}
     parties = tuple(dict.fromkeys(p for p in event.actor + event.recipient if types[p] != "LOC"))
-    return parties if len(parties) >= 2 else ()
+    return parties if len(parties) >= least else ()
 
 
 def task3(result: Extraction) -> str:
