@@ -119,7 +119,7 @@ def draft(ctx: Context, occurrence: Occurrence, parties: Parties, modality: str,
     sent = occurrence.sent
     evidence = Span(sent.start, sent.end, ctx.parsed.text[sent.start : sent.end])
     topics, contexts = find_topics(ctx.parsed, sent)
-    when, precision = event_date(ctx, sent, modality)
+    when, precision = event_date(ctx, sent, modality, [m.anchor for m in occurrence.matches])
     return Draft(
         occurrence.type, occurrence.mode, modality, unique(parties.actor), unique(parties.recipient), place,
         when, [evidence], topics, contexts, sent.unit, sent.index, parties.explicit, precision,

@@ -28,7 +28,7 @@ def implied_actor(ctx: Context, occurrence: Occurrence, recipient: bool) -> Clus
     if occurrence.type == "PROTEST":
         return ctx.agents.implied(tokens[anchor], *PROTESTERS)
     sectors = AUTHORITIES.get(occurrence.type)
-    if sectors is None or not recipient:
+    if sectors is None or not recipient or stated_subject(ctx, occurrence):
         return None
     for position in range(anchor - 1, -1, -1):
         item = ctx.entity_at.get(position)
@@ -37,6 +37,14 @@ def implied_actor(ctx: Context, occurrence: Occurrence, recipient: bool) -> Clus
             if any(org_sector_word(tuple(w)) in sectors for w in words):
                 return item
     return ctx.agents.implied(tokens[anchor], *GOVERNMENT)
+
+
+def stated_subject(ctx: Context, occurrence: Occurrence) -> bool:
+    """Whether a verb trigger has a subject that names no entity (`Совет директоров уже увольнял Джобса`):
+    someone the text states acts, so no authority is implied."""
+    sent = occurrence.sent
+    verbs = {m.anchor for m in occurrence.matches if ctx.tokens[m.anchor].pos == "VERB"}
+    return any(t.rel == "nsubj" and t.head in verbs for t in ctx.tokens[sent.first : sent.last])
 
 
 def attack_anchor(occurrence: Occurrence) -> int | None:

@@ -16,6 +16,7 @@ PLACE_NOUNS = event_words()["place_noun"]
 PLACE_PREPOSITIONS = {"в", "во", "на"}
 AREA_PREPOSITIONS = {"в", "во", "на", "у", "около", "возле", "под"}  # closed class
 VISIT_NOUNS = event_words()["visit_noun"]
+LATER_CLAUSE = {"но", "а", "однако", "затем", "потом", "зато"}  # closed class
 MAX_CLIMB = 12  # links followed up a parse, which may hold a cycle
 
 
@@ -132,16 +133,17 @@ def dateline_place(ctx: Context) -> Cluster | None:
     return scan.found
 
 
-def event_date(ctx: Context, sent: Sentence, modality: str) -> tuple[date | None, str]:
-    """The event's date and its precision (`day`, `month`, `year`): a date stated in the sentence,
-    resolved against the dateline's date, else the publication date; else a month or year it states (`в мае
-    1981 года`: a background event is never dated at publication); never after publication unless the
-    event lies in the future. A document with neither date resolves a day without a year (`30 мая`) and
-    `накануне` against the last full date it stated before. Without a stated date or period, the reference
-    date itself."""
+def event_date(ctx: Context, sent: Sentence, modality: str, anchors: Sequence[int] = ()) -> tuple[date | None, str]:
+    """The event's date and its precision (`day`, `month`, `year`): a date stated in the sentence up to the
+    end of the trigger's clause at `anchors` (`увольнял Джобса, но в 1997 году он вновь возглавил Apple`:
+    1997 is the later clause's), resolved against the dateline's date, else the publication date; else a
+    month or year it states (`в мае 1981 года`: a background event is never dated at publication); never
+    after publication unless the event lies in the future. A document with neither date resolves a day
+    without a year (`30 мая`) and `накануне` against the last full date it stated before. Without a stated
+    date or period, the reference date itself."""
     published = ctx.doc.published
     reference = ctx.doc.day
-    text = ctx.parsed.visible(sent.start, sent.end)
+    text = ctx.parsed.visible(sent.start, clause_end(ctx.tokens, sent, anchors))
     future = modality == "future"
     stated = find_date(text, reference, future=future)
     if stated is None and reference is None and (anchor := stated_anchor(ctx, sent)) is not None:
@@ -152,6 +154,16 @@ def event_date(ctx: Context, sent: Sentence, modality: str) -> tuple[date | None
     if period is not None and (published is None or period[0] <= published or future):
         return period
     return reference, "day"
+
+
+def clause_end(tokens: Sequence[Token], sent: Sentence, anchors: Sequence[int]) -> int:
+    """Where the clause of the last trigger word ends: at `;` or at a comma before a word that opens a
+    clause of another act (`, но`, `, а`, `, однако`, `, затем`); the sentence's end if none follows."""
+    for index in range(max(anchors, default=sent.last), sent.last - 1):
+        token, following = tokens[index], tokens[index + 1]
+        if token.text == ";" or (token.text == "," and following.text.lower() in LATER_CLAUSE):
+            return token.start
+    return sent.end
 
 
 def stated_anchor(ctx: Context, sent: Sentence) -> date | None:
