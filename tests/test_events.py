@@ -641,6 +641,9 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
      "ASSAULT", None, ["Иван Петров"], [], "written for letopis in the shape of issue 12's class 6"),
     ("who_claims_responsibility_is_the_actor", "Ответственность за теракт в Кабуле взяла на себя группировка "
      "«Талибан».", "ASSAULT", None, ["Талибан"], [], "written for letopis in the shape of issue 12's class 6"),
+    ("genitive_of_the_noun_an_infinitive_completes_is_the_actor", "Петров раскритиковал решение депутатов Госдумы "
+     "запретить усыновление российских сирот.", "COERCE", "restrict", ["Госдума"], [], "written for letopis in the "
+     "shape of issue 12's class 9"),
     ("inanimate_subject_tagged_accusative", "Государственный исторический музей отменил «Осенние чтения».", "REJECT",
      None, ["Государственный исторический музей"], [], "written for letopis (the tagger reads `музей` as an "
      "accusative, the parser as the subject)"),

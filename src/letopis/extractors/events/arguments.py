@@ -119,9 +119,12 @@ def fronted_objects(ctx: Context, sent: Sentence, governors: set[int], generic: 
 
 def genitive_agents(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> list[Cluster]:
     """`телефонный разговор Путина с ...`, `визит министра ... Сейджи Маехары`: the genitive names hanging
-    on a noun trigger are its actors."""
+    on a noun trigger, or on the noun an infinitive trigger completes (`решение депутатов Госдумы
+    запретить`), are its actors."""
     tokens = ctx.tokens
     anchors = {m.anchor for m in matches if tokens[m.anchor].pos == "NOUN"}
+    completed = {tokens[m.anchor].head for m in matches if tokens[m.anchor].feats.get("VerbForm") == "Inf"}
+    anchors |= {i for i in completed if i >= 0 and tokens[i].pos == "NOUN"}
     found: list[Cluster] = []
     for token in tokens[sent.first : sent.last]:
         if token.head in anchors and token.case == "Gen" and token.rel == "nmod":
