@@ -19,6 +19,8 @@ def candidate(nlp: NLP, parsed: Parsed, type: EntityType, first: int, last: int)
     tokens = parsed.tokens[first:last]
     name = state_body_name(nlp, tokens) if type == "ORG" else None
     name = name or nlp.normal(tokens, type)
+    if type == "PER" and is_initial(tokens[-1].text) and parsed.text[tokens[-1].end : tokens[-1].end + 1] == ".":
+        name += "."  # `Нуреддина Х.` at a sentence's end, where the full stop is a token of its own
     group = named_groups().get(key(name)) if type != "PER" else None
     if group is not None and group[0] == "ORG":
         return Candidate("ORG", first, last, tokens[0].start, tokens[-1].end, name, None, group[1])
@@ -32,6 +34,10 @@ def candidate(nlp: NLP, parsed: Parsed, type: EntityType, first: int, last: int)
         if place is None and len(tokens) == 1:
             place = places.place(tokens[0].lemma)
     return Candidate(type, first, last, tokens[0].start, tokens[-1].end, name, place, place.country if place else None)
+
+
+def is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
 
 
 def ner_candidates(nlp: NLP, parsed: Parsed) -> list[Candidate]:
