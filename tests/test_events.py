@@ -745,3 +745,13 @@ def test_no_authority_is_implied_where_a_subject_is_stated() -> None:
     is not implied (written for letopis in the shape of issue 12's class 4)."""
     result = extract("Руководство завода уволило Ивана Петрова.")
     assert [e.actor for e in result.events if e.type == "SANCTION"] == [()], summary(result)
+
+
+def test_an_object_the_parser_calls_a_second_subject_stays_an_object() -> None:
+    """`Глава дипмиссии посетил компании, входящие в группу ...`: the tagger reads `компании` as an
+    accusative the parser makes a subject beside `Глава`; the nominative one is the subject."""
+    result = run('Глава казахстанской дипмиссии также посетил компании, входящие в группу "Фонда Фауджи".')
+    visits = [e for e in result.events if e.type == "CONSULT"]
+    assert visits and all("Фонд Фауджи" not in [a.name for a in names(result, e.actor)] for e in visits), summary(
+        result
+    )

@@ -78,11 +78,11 @@ def subjects(
     }
     found: list[Cluster] = []
     sides = False
-    for token in tokens[sent.first : sent.last]:
-        nominative = token.case in {"Nom", None} or demonym(token) is not None  # `Иорданцы` tagged genitive
-        nominative |= token.case == "Acc" and token.feats.get("Animacy") == "Inan"  # `музей` has one form for both
-        if token.rel != "nsubj" or token.head not in governors or not nominative:
-            continue
+    candidates = [t for t in tokens[sent.first : sent.last] if t.rel == "nsubj" and t.head in governors]
+    nominative = [t for t in candidates if t.case in {"Nom", None} or demonym(t) is not None]  # `Иорданцы` (Gen)
+    # `музей` has one form for both cases: an inanimate subject tagged accusative, when there is no other
+    nominative = nominative or [t for t in candidates if t.case == "Acc" and t.feats.get("Animacy") == "Inan"]
+    for token in nominative:
         for subject in [
             token,
             *(t for t in tokens[sent.first : sent.last] if t.rel == "conj" and t.head == token.index),
