@@ -12,6 +12,7 @@ offset is mapped back into the original text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from letopis.plain import Plain, visible
 
 MAX_SENTENCE_TOKENS = 256  # the longest sentence of factRuEval-2016 and NEREL has 202 words
 MAX_NER_TOKENS = 512  # the longest unit of factRuEval-2016 and NEREL has 424 words
+ADJECTIVE_ENDING = re.compile(r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +206,9 @@ class NLP:
         экспертизы`). A hyphenated word pymorphy does not know inflects by its last part."""
         head = len(tokens)
         if type == "ORG":
-            head = next((i + 1 for i, t in enumerate(tokens) if t.pos in {"NOUN", "PROPN"}), len(tokens))
+            head = next(
+                (i + 1 for i, t in enumerate(tokens) if t.pos in {"NOUN", "PROPN"} and t.rel != "amod"), len(tokens)
+            )
         feats = agreeing(tokens)
         words = [self.inflect(t, feats[i]) if i < head else t.text.lower() for i, t in enumerate(tokens)]
         if type == "PER":
@@ -219,9 +223,10 @@ class NLP:
         return str(natasha_norm.recover_spaces(shaped, natasha_tokens))
 
     def inflect(self, token: Token, feats: Mapping[str, str]) -> str:
-        word = natasha.doc.DocToken(token.start, token.end, token.text, pos=token.pos, feats=dict(feats))
+        pos = "ADJ" if adjectival(token) else token.pos
+        word = natasha.doc.DocToken(token.start, token.end, token.text, pos=pos, feats=dict(feats))
         form = str(natasha_norm.inflect_word(self.vocab, word))
-        if token.pos == "ADJ" and form == natasha_norm.normal_word(token.text):
+        if pos == "ADJ" and form == natasha_norm.normal_word(token.text):
             word.pos = "VERB"  # a participle the tagger calls an adjective: `Соединённого` Королевства
             form = str(natasha_norm.inflect_word(self.vocab, word))
         prefix, dash, last = token.text.rpartition("-")
@@ -229,6 +234,11 @@ class NLP:
             part = natasha.doc.DocToken(0, len(last), last, pos=token.pos, feats=dict(feats))
             form = natasha_norm.normal_word(prefix) + "-" + str(natasha_norm.inflect_word(self.vocab, part))
         return form
+
+
+def adjectival(token: Token) -> bool:
+    """A place adjective the tagger calls a proper noun (`Гаагским` трибуналом, `Нью-Йоркской` биржи)."""
+    return token.pos == "PROPN" and token.rel == "amod" and ADJECTIVE_ENDING.search(token.text.lower()) is not None
 
 
 def agreeing(tokens: Sequence[Token]) -> list[Mapping[str, str]]:

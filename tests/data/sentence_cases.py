@@ -636,6 +636,13 @@ OCCUPATIONS: list[tuple[str, str, str, str | None, str | None, str]] = [
 # (text, entity type PER/ORG/LOC, mention text exactly as in the sentence, expected nominative normal form, source)
 NORMAL_FORMS: list[tuple[str, str, str, str, str]] = [
     (
+        "В 1996 году генерал был обвинён Гаагским Международным трибуналом в военных преступлениях.",
+        "ORG",
+        "Гаагским Международным трибуналом",
+        "Гаагский Международный трибунал",
+        "written for letopis (the tagger calls `Гаагским` a proper noun: the organisation's head is the noun after it)",
+    ),
+    (
         "Полиция арестовала Нуреддина Х. Его брат скрылся.",
         "PER",
         "Нуреддина Х",
