@@ -755,3 +755,11 @@ def test_an_object_the_parser_calls_a_second_subject_stays_an_object() -> None:
     assert visits and all("Фонд Фауджи" not in [a.name for a in names(result, e.actor)] for e in visits), summary(
         result
     )
+
+
+def test_whom_a_title_is_of_is_no_actor() -> None:
+    """`Адвокат Петрова Алексей Сидоров поддержал ...`: Петров is whom the lawyer works for, not a
+    supporter (written for letopis in the shape of issue 12's class 5)."""
+    result = run("Адвокат Петрова Алексей Сидоров поддержал ходатайство прокурора.")
+    actors = [a.name for e in result.events if e.type == "SUPPORT" for a in names(result, e.actor)]
+    assert actors == ["Алексей Сидоров"], summary(result)

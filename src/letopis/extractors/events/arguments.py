@@ -148,6 +148,11 @@ def resolve(ctx: Context, token: Token, sent: Sentence, adjectives: bool = True,
     tokens = ctx.tokens
     phrase = [t for t in tokens[sent.first : sent.last] if governed(tokens, t.index, token.index)]
     named = unique(ctx.entity_at[t.index] for t in phrase if t.index in ctx.entity_at)
+    apposed = {t.index for t in phrase if t.head == token.index and t.rel == "appos"}
+    apposed |= {t.index for t in phrase if t.head in apposed and t.rel == "conj"}
+    persons = unique(ctx.entity_at[i] for i in apposed if i in ctx.entity_at and ctx.entity_at[i].type == "PER")
+    if persons:  # `Адвокат Мирзаева Алексей Гребенской`: the named person, not whom the title is of
+        return persons
     for kind in ("PER", "ORG"):
         if any(c.type == kind for c in named):
             return [c for c in named if c.type == kind]
