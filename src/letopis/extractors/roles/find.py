@@ -9,6 +9,7 @@ from letopis.extractors.roles.learned import learned_roles, learned_workplaces
 from letopis.extractors.roles.offices import offices
 from letopis.extractors.roles.patterns import named_roles
 from letopis.extractors.roles.places import document_places
+from letopis.extractors.roles.pronouns import pronoun_roles
 from letopis.extractors.roles.record import Role
 from letopis.extractors.roles.restated import restated
 from letopis.extractors.roles.titles import singular_positions
@@ -34,6 +35,7 @@ def find_roles(parsed: Parsed, clusters: list[Cluster]) -> list[Role]:
     place."""
     context = Context.of(parsed, clusters)
     roles = named_roles(context)
+    roles += pronoun_roles(context, roles)
     roles = learned_workplaces(context, roles + learned_roles(context, roles))
     singular = singular_positions(context)
     held = offices(context, roles, singular)
