@@ -22,9 +22,20 @@ RESTATED = [
      "президента.", "Иван Петров", "президент", "Ардении", "президента"),
 ]  # fmt: skip
 
-# (text, person, position): the phrase is in a sentence that does not name the person
+# (text, person, position, the role phrase that restates it): the subject of the sentence after one whose
+# subject is the person
+CONTINUED = [
+    ("Президент Ардении Иван Петров болен. Петров подтвердил слухи. Президент объявил об этом в воскресенье.",
+     "Иван Петров", "президент", "Президент"),
+]  # fmt: skip
+
+# (text, person, position): the phrase is in a sentence that does not name the person, nor the subject
+# after one whose subject is the person
 NOT_RESTATED = [
     ("Министр финансов Иван Петров прибыл в Москву. Министр проведёт переговоры.", "Иван Петров", "министр финансов"),
+    # the person is not the subject of the sentence before
+    ("Журналисты спросили министра финансов Ивана Петрова об отставке. Министр ничего не ответил.", "Иван Петров",
+     "министр финансов"),
 ]  # fmt: skip
 
 
@@ -46,6 +57,13 @@ def test_a_role_phrase_beside_the_name_restates_the_role(
     assert len(statements(extract(text), person, position)) == 1
 
 
+@pytest.mark.parametrize(("text", "person", "position", "phrase"), CONTINUED)
+def test_a_role_phrase_that_continues_the_subject_restates_the_role(
+    text: str, person: str, position: str, phrase: str
+) -> None:
+    assert phrase in [evidence for _, evidence in statements(extract(text), person, position)]
+
+
 @pytest.mark.parametrize(("text", "person", "position"), NOT_RESTATED)
-def test_a_role_phrase_in_another_sentence_restates_nothing(text: str, person: str, position: str) -> None:
+def test_a_role_phrase_elsewhere_restates_nothing(text: str, person: str, position: str) -> None:
     assert len(statements(extract(text), person, position)) == 1
