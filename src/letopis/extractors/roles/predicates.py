@@ -29,7 +29,8 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     a position after `в качестве` (`выступил в качестве министра финансов`) and a post held, taken or left
     (`Путин согласился занять пост премьер-министра РФ`, `Бельянинов, возглавлявший должность главы ФТС`,
     `Иванов, который работал директором завода`), but not one run for (`выдвигал свою кандидатуру на пост
-    президента`). Each verb gives at most one position."""
+    президента`). Each verb gives at most one position, and those coordinated with it (`был начальником
+    Генштаба, главой МВД`)."""
     tokens = context.tokens
     name = tokens[cand.first]
     if name.rel == "appos" and name.head >= 0:  # `Юрист Дэвид Уэстин ... занял пост`: the title is the subject
@@ -67,17 +68,29 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
                 instrumental = tokens[participle].case == "Ins" and (appointed or participle == verb.index)
             if token.index != verb.index and not instrumental and not (token.head in held and token.case == "Gen"):
                 continue
-            end = token.index + 1
-            while (
-                end < sent.last and tokens[end].text not in APPOSITION_MARKS and context.may_stand_between(tokens[end])
-            ):
-                end += 1
-            if end == cand.first:
-                end = token.index + 1
-            last = max(cand.end, tokens[end - 1].end)
-            found.append(role_at(context, person, token.index, range(token.index + 1, end), last, cand))
+            found += [predicated_at(context, person, t, cand) for t in [token, *coordinated(context, words, token)]]
             break
     return found
+
+
+def coordinated(context: Context, words: Sequence[Token], token: Token) -> list[Token]:
+    """The singular position words coordinated with a predicated one in its case (`был начальником
+    Генштаба, главой МВД, министром иностранных дел`)."""
+    return [t for t in words if t.rel == "conj" and t.head == token.index and t.case == token.case
+            and t.feats.get("Number") != "Plur" and position_of(context, t) is not None]  # fmt: skip
+
+
+def predicated_at(context: Context, person: Cluster, token: Token, cand: Candidate) -> Role:
+    """The role of a predicated position word, its title read up to a mark that ends an apposition."""
+    tokens = context.tokens
+    sent = context.parsed.sentence_of(token.index)
+    end = token.index + 1
+    while end < sent.last and tokens[end].text not in APPOSITION_MARKS and context.may_stand_between(tokens[end]):
+        end += 1
+    if end == cand.first:
+        end = token.index + 1
+    last = max(cand.end, tokens[end - 1].end)
+    return role_at(context, person, token.index, range(token.index + 1, end), last, cand)
 
 
 def in_capacity(context: Context, words: Sequence[Token], token: Token) -> bool:
