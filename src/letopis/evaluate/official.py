@@ -92,7 +92,7 @@ def task3(result: Extraction) -> str:
             facts.setdefault(("Ownership", job.person, where), [("Owner", names[job.person]), ("Property", where)])
             continue
         slots = [("Who", names[job.person]), ("Position", position_text(job)), ("Where", where)]
-        facts.setdefault(("Occupation", job.person, job.position, where), slots)
+        facts.setdefault(("Occupation", job.person, job.position, str(job.where)), slots)
     for event in result.events:
         parties = sorted({names[p] for p in meeting_parties(event, result)})
         if parties:
