@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 from typing import Any
 
@@ -32,6 +32,7 @@ from letopis.plain import Plain, visible
 
 MAX_SENTENCE_TOKENS = 256  # the longest sentence of factRuEval-2016 and NEREL has 202 words
 MAX_NER_TOKENS = 512  # the longest unit of factRuEval-2016 and NEREL has 424 words
+NOMINATIVES = 10_000  # words remembered in the nominative, as many as natasha remembers pymorphy's parses
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,7 @@ class NLP:
         self.syntax = share_words(natasha.NewsSyntaxParser(emb), words)
         self.ner = share_words(natasha.NewsNERTagger(emb), words)
         self.vocab = natasha.MorphVocab()
+        self.nominatives = lru_cache(NOMINATIVES)(self.nominative)  # names recur: `России`, `Обамы`
 
     def parse(self, doc: Document) -> Parsed:
         """Tokens, sentences (chunks of long ones) and NER spans of a document, offsets into `doc.text`."""
@@ -219,14 +221,18 @@ class NLP:
         return str(natasha_norm.recover_spaces(shaped, natasha_tokens))
 
     def inflect(self, token: Token, feats: Mapping[str, str]) -> str:
-        word = natasha.doc.DocToken(token.start, token.end, token.text, pos=token.pos, feats=dict(feats))
+        return self.nominatives(token.text, token.pos, tuple(feats.items()))
+
+    def nominative(self, text: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+        """The nominative of a word with its part of speech and features (a function of these alone)."""
+        word = natasha.doc.DocToken(0, len(text), text, pos=pos, feats=dict(feats))
         form = str(natasha_norm.inflect_word(self.vocab, word))
-        if token.pos == "ADJ" and form == natasha_norm.normal_word(token.text):
+        if pos == "ADJ" and form == natasha_norm.normal_word(text):
             word.pos = "VERB"  # a participle the tagger calls an adjective: `Соединённого` Королевства
             form = str(natasha_norm.inflect_word(self.vocab, word))
-        prefix, dash, last = token.text.rpartition("-")
-        if dash and prefix and form == natasha_norm.normal_word(token.text) and last:
-            part = natasha.doc.DocToken(0, len(last), last, pos=token.pos, feats=dict(feats))
+        prefix, dash, last = text.rpartition("-")
+        if dash and prefix and form == natasha_norm.normal_word(text) and last:
+            part = natasha.doc.DocToken(0, len(last), last, pos=pos, feats=dict(feats))
             form = natasha_norm.normal_word(prefix) + "-" + str(natasha_norm.inflect_word(self.vocab, part))
         return form
 
