@@ -203,7 +203,6 @@ def city_among(entity: Entity, place: Place | None) -> Place | None:
     return next(same, None)
 
 
-
 def number(value: float | None) -> str:
     return "" if value is None else f"{value:.4f}"
 
