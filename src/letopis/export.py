@@ -93,14 +93,14 @@ def location(entity: Entity | None, mention: str | None) -> dict[str, Any] | Non
     record: dict[str, Any] = {"extracted_place": mention or entity.name, "resolved_place": entity.name,
                               "country_code": entity.country, "lat": entity.lat, "lon": entity.lon,
                               "resolution": RESOLUTION.get(entity.kind or "", 5)}  # fmt: skip
+    place = gazetteer().place(entity.name) if entity.kind in ("province", "city") else None
     if entity.kind == "city":
         record["city"] = entity.name
-        city = city_of(entity)
+        city = city_among(entity, place)
         record["geonameid"] = city.geonameid if city else None
         record["admin1"] = gazetteer().adm1(city) or None
     elif entity.kind == "province":
         record["province"] = entity.name
-    place = gazetteer().place(entity.name) if entity.kind in ("province", "city") else None
     if place is not None and (territory := gazetteer().territory(place)) is not None:
         record["territory"] = territory
     if entity.country and (country := gazetteer().country(entity.country)) is not None:
@@ -187,7 +187,12 @@ def geo_columns(entity: Entity | None) -> list[str]:
 def city_of(entity: Entity) -> Place | None:
     """The gazetteer's city (lexicon/cities.tsv, cities_other.tsv) of an entity: the one of its name in its
     country and at its coordinates."""
-    place = gazetteer().place(entity.name) if entity.kind == "city" else None
+    return city_among(entity, gazetteer().place(entity.name)) if entity.kind == "city" else None
+
+
+def city_among(entity: Entity, place: Place | None) -> Place | None:
+    """Of `place` (the gazetteer's place of a city entity's name) and the cities of that name elsewhere, the
+    one in the entity's country and at its coordinates."""
     if place is None:
         return None
     same = (
@@ -196,7 +201,6 @@ def city_of(entity: Entity) -> Place | None:
         if (p.country, p.lat, p.lon) == (entity.country, entity.lat, entity.lon)
     )
     return next(same, None)
-
 
 
 def number(value: float | None) -> str:

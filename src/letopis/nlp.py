@@ -12,11 +12,10 @@ offset is mapped back into the original text.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 from typing import Any
 
@@ -27,13 +26,13 @@ from numpy.typing import NDArray
 from razdel import sentenize, tokenize
 from slovnet.vocab import Vocab
 
-from letopis.lexicon.nominative import agreeing_endings, common_gender_surname, stem_lemma, unknown_surname
+from letopis.lexicon.nominative import adjectival, agreeing_endings, common_gender_surname, stem_lemma, unknown_surname
 from letopis.model import Document, EntityType, UnitKind
 from letopis.plain import Plain, visible
 
 MAX_SENTENCE_TOKENS = 256  # the longest sentence of factRuEval-2016 and NEREL has 202 words
 MAX_NER_TOKENS = 512  # the longest unit of factRuEval-2016 and NEREL has 424 words
-ADJECTIVE_ENDING = re.compile(r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
+NOMINATIVES = 10_000  # words remembered in the nominative, as many as natasha remembers pymorphy's parses
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +137,7 @@ class NLP:
         self.syntax = share_words(natasha.NewsSyntaxParser(emb), words)
         self.ner = share_words(natasha.NewsNERTagger(emb), words)
         self.vocab = natasha.MorphVocab()
+        self.nominatives = lru_cache(NOMINATIVES)(self.nominative)  # names recur: `России`, `Обамы`
 
     def parse(self, doc: Document) -> Parsed:
         """Tokens, sentences (chunks of long ones) and NER spans of a document, offsets into `doc.text`."""
@@ -206,9 +206,8 @@ class NLP:
         экспертизы`). A hyphenated word pymorphy does not know inflects by its last part."""
         head = len(tokens)
         if type == "ORG":
-            head = next(
-                (i + 1 for i, t in enumerate(tokens) if t.pos in {"NOUN", "PROPN"} and t.rel != "amod"), len(tokens)
-            )
+            nouns = (i + 1 for i, t in enumerate(tokens) if t.pos in {"NOUN", "PROPN"} and not adjectival(t))
+            head = next(nouns, len(tokens))
         feats = agreeing(tokens)
         words = [self.inflect(t, feats[i]) if i < head else t.text.lower() for i, t in enumerate(tokens)]
         if type == "PER":
@@ -223,22 +222,20 @@ class NLP:
         return str(natasha_norm.recover_spaces(shaped, natasha_tokens))
 
     def inflect(self, token: Token, feats: Mapping[str, str]) -> str:
-        pos = "ADJ" if adjectival(token) else token.pos
-        word = natasha.doc.DocToken(token.start, token.end, token.text, pos=pos, feats=dict(feats))
+        return self.nominatives(token.text, "ADJ" if adjectival(token) else token.pos, tuple(feats.items()))
+
+    def nominative(self, text: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+        """The nominative of a word with its part of speech and features (a function of these alone)."""
+        word = natasha.doc.DocToken(0, len(text), text, pos=pos, feats=dict(feats))
         form = str(natasha_norm.inflect_word(self.vocab, word))
-        if pos == "ADJ" and form == natasha_norm.normal_word(token.text):
+        if pos == "ADJ" and form == natasha_norm.normal_word(text):
             word.pos = "VERB"  # a participle the tagger calls an adjective: `Соединённого` Королевства
             form = str(natasha_norm.inflect_word(self.vocab, word))
-        prefix, dash, last = token.text.rpartition("-")
-        if dash and prefix and form == natasha_norm.normal_word(token.text) and last:
-            part = natasha.doc.DocToken(0, len(last), last, pos=token.pos, feats=dict(feats))
+        prefix, dash, last = text.rpartition("-")
+        if dash and prefix and form == natasha_norm.normal_word(text) and last:
+            part = natasha.doc.DocToken(0, len(last), last, pos=pos, feats=dict(feats))
             form = natasha_norm.normal_word(prefix) + "-" + str(natasha_norm.inflect_word(self.vocab, part))
         return form
-
-
-def adjectival(token: Token) -> bool:
-    """A place adjective the tagger calls a proper noun (`Гаагским` трибуналом, `Нью-Йоркской` биржи)."""
-    return token.pos == "PROPN" and token.rel == "amod" and ADJECTIVE_ENDING.search(token.text.lower()) is not None
 
 
 def agreeing(tokens: Sequence[Token]) -> list[Mapping[str, str]]:

@@ -4,13 +4,31 @@ dictionary lacks, by pymorphy."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Protocol
 
 from letopis.lexicon.names import morphology
 
 # The tagger's cases and pymorphy's grammemes for them.
 OBLIQUE_ONLY = {"у", "ю", "ом", "ем"}  # endings of the dative and instrumental of a man's name
 PYMORPHY_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+ADJECTIVE_ENDING = re.compile(r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
+
+
+class Tagged(Protocol):
+    @property
+    def pos(self) -> str: ...
+    @property
+    def rel(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+def adjectival(token: Tagged) -> bool:
+    """A place adjective the tagger calls a proper noun (`Гаагским` трибуналом, `Нью-Йоркской` биржи):
+    it inflects as an adjective, and an organisation's name has its head after it."""
+    return token.pos == "PROPN" and token.rel == "amod" and ADJECTIVE_ENDING.search(token.text.lower()) is not None
 
 
 def common_gender_surname(word: str, case: str | None, form: str) -> str:

@@ -1,12 +1,14 @@
 """What every event step reads: the document, its parse, its entities, and which tokens name which entity.
 Built once per document; the steps do not change it, save that resolving a country adjective
 (`пакистанских кругов`) may add the country's entity to `clusters` through `countries`, as the entity
-extractor does, and a generic agent (`полиция задержала`) its entity through `agents`."""
+extractor does, a generic agent (`полиция задержала`) its entity through `agents`, and that the full date
+a sentence states is kept in `full_dates` once read."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
+from datetime import date
 
 from letopis.extractors.entities import Cluster, Countries
 from letopis.extractors.events.agents import Agents
@@ -38,6 +40,8 @@ class Context:
     countries: Countries
     dateline: DatelineScan
     agents: Agents
+    full_dates: dict[int, date | None]
+    """Sentence index -> the full date the sentence states, for the sentences looked at so far."""
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -65,4 +69,4 @@ def build_context(doc: Document, parsed: Parsed, clusters: list[Cluster], roles:
         if entity_at.get(i) is not role.person
     )
     return Context(doc, parsed, clusters, entity_at, described, anaphoric, Countries(clusters), DatelineScan(),
-                   Agents(clusters))  # fmt: skip
+                   Agents(clusters), {})  # fmt: skip

@@ -169,8 +169,13 @@ def clause_end(tokens: Sequence[Token], sent: Sentence, anchors: Sequence[int]) 
 def stated_anchor(ctx: Context, sent: Sentence) -> date | None:
     """The last full date (day, month and year) that the sentences before `sent` state, or None."""
     for earlier in reversed(ctx.parsed.sentences[: sent.index]):
-        if earlier.unit in {"headline", "body"}:
-            found = find_date(ctx.parsed.visible(earlier.start, earlier.end), None)
-            if found is not None:
-                return found
+        if earlier.unit in {"headline", "body"} and (found := full_date(ctx, earlier)) is not None:
+            return found
     return None
+
+
+def full_date(ctx: Context, sent: Sentence) -> date | None:
+    """The full date a sentence states, read once per document (every event's sentence looks back)."""
+    if sent.index not in ctx.full_dates:
+        ctx.full_dates[sent.index] = find_date(ctx.parsed.visible(sent.start, sent.end), None)
+    return ctx.full_dates[sent.index]
