@@ -155,8 +155,13 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=2_000, help="documents per run (the issue's 2,000)")
     parser.add_argument("--rounds", type=int, default=2, help="rounds of the four runs, alternating; medians")
     parser.add_argument("--partition", type=int, default=PARTITION, help="documents per Dask task")
-    parser.add_argument("--texts", type=Path, nargs="+", default=TEXTS,
-                        help="folders of real articles (default: the bundled ones; NEREL v1.1 adds 840)")
+    parser.add_argument(
+        "--texts",
+        type=Path,
+        nargs="+",
+        default=TEXTS,
+        help="folders of real articles (default: the bundled ones; NEREL v1.1 adds 840)",
+    )
     parser.add_argument("--json", type=Path, help="write the results here too")
     options = parser.parse_args()
     docs = corpus(options.documents, options.texts)
