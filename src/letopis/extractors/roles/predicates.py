@@ -55,7 +55,7 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
         held = {
             t.index
             for t in words
-            if t.lemma.lower() in POSTS and t.head in governed and tokens[t.head].lemma.lower() in HOLDING
+            if t.head in governed and t.lemma.lower() in POSTS and tokens[t.head].lemma.lower() in HOLDING
         }
         for token in words:
             if position_of(context, token) is None or token.feats.get("Number") == "Plur":

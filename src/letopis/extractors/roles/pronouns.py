@@ -25,9 +25,10 @@ def pronoun_roles(context: Context, roles: list[Role]) -> list[Role]:
         if any(context.mentions.is_person(i) for i in range(sent.first, sent.last)):
             continue
         for token in tokens[sent.first : sent.last]:
+            if token.pos != "PRON" or token.rel not in {"nsubj", "nsubj:pass"} or token.feats.get("Number") == "Plur":
+                continue  # the tests before the lemma, which is computed on first use
             gender = PRONOUN_GENDERS.get(token.lemma.lower())
-            singular = token.pos == "PRON" and token.feats.get("Number") != "Plur"
-            if gender is None or not singular or token.rel not in {"nsubj", "nsubj:pass"}:
+            if gender is None:
                 continue
             person = antecedent(context, token, gender)
             if person is None:
