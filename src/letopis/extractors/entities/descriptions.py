@@ -11,6 +11,7 @@ from letopis.extractors.entities.state_bodies import state_body_name
 from letopis.extractors.entities.words import COMPLEMENTS, root
 from letopis.lexicon import org_phrases
 from letopis.lexicon.gazetteer import gazetteer
+from letopis.lexicon.names import fold
 from letopis.nlp import NLP, NerSpan, Parsed
 
 PHRASE_WORDS = {"NOUN", "PROPN", "ADJ", "NUM"}
@@ -56,11 +57,13 @@ def described(nlp: NLP, parsed: Parsed, found: list[Candidate]) -> list[Candidat
     cores: list[tuple[int, int, Candidate | None]] = [(c.first, c.last, c) for c in found if c.type == "ORG"]
     kinds = ("head", "function", "complement")
     core_words = frozenset[str]().union(*(org_phrases().get(kind, frozenset()) for kind in kinds))
+    starts = {fold(w[:3]) for w in core_words}  # a cheap test before a word is lemmatised
     cores += [
         (t.index, t.index + 1, None)
         for t in parsed.tokens
         if t.index not in covered
         and t.pos == "NOUN"
+        and fold(t.text[:3]) in starts
         and t.lemma.lower() in core_words
         and t.feats.get("Number") != "Plur"  # `федерациями Ирака, Сирии`: several bodies
     ]
