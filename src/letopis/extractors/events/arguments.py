@@ -204,8 +204,8 @@ def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[
 def objects_of(
     ctx: Context, sent: Sentence, anchors: set[int], owned: set[int], actor: list[Cluster], named: bool = False
 ) -> list[Cluster]:
-    """The parties among the objects of the tokens `anchors` and the genitives of the nouns `owned`; only
-    objects that are names or pronouns themselves when `named` (not `проблем в Косово`)."""
+    """The parties among the objects of the tokens `anchors` and the genitives of the nouns `owned`; when
+    `named`, only objects that name someone themselves (`names_itself`; not `проблем в Косово`)."""
     tokens = ctx.tokens
     found: list[Cluster] = []
     for token in tokens[sent.first : sent.last]:
