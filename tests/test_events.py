@@ -644,6 +644,10 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("genitive_of_the_noun_an_infinitive_completes_is_the_actor", "Петров раскритиковал решение депутатов Госдумы "
      "запретить усыновление российских сирот.", "COERCE", "restrict", ["Госдума"], [], "written for letopis in the "
      "shape of issue 12's class 9"),
+    ("the_subject_of_podvergnutsya_is_the_recipient", "Компания «Газпром» подверглась критике со стороны ЕС.",
+     "ACCUSE", "disapprove", ["ЕС"], ["Газпром"], "written for letopis in the shape of issue 12's class 9"),
+    ("the_one_attacked_is_the_recipient", "Журналист Иван Петров подвергся нападению в Москве.", "ASSAULT", None,
+     [], ["Иван Петров"], "written for letopis in the shape of issue 12's class 9"),
     ("inanimate_subject_tagged_accusative", "Государственный исторический музей отменил «Осенние чтения».", "REJECT",
      None, ["Государственный исторический музей"], [], "written for letopis (the tagger reads `музей` as an "
      "accusative, the parser as the subject)"),

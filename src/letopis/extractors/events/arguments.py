@@ -17,6 +17,7 @@ from letopis.extractors.events.phrases import WITH, after_with, agent_country, c
 from letopis.extractors.events.records import Draft, Occurrence, Parties, is_party, unique
 from letopis.extractors.events.sources import is_source
 from letopis.extractors.events.triggers import Match, governed
+from letopis.extractors.events.undergoing import undergone
 from letopis.extractors.events.where_when import is_direction
 from letopis.lexicon import event_words, positions
 from letopis.lexicon.gazetteer import gazetteer
@@ -30,6 +31,8 @@ def find_parties(ctx: Context, occurrence: Occurrence, protagonist: Cluster | No
     """Actors and recipients of the event: `стороны` are the protagonist and the `с` participants, or the
     parties of the previous event; a cooperative event without a subject is the protagonist's; a host
     (`Обама принимает коллегу Саркози`) is the recipient of the visit and the guest its actor."""
+    if (undergoing := undergone(ctx, occurrence, resolve)) is not None:
+        return undergoing
     actor, sides = alleged_actors(ctx, occurrence, resolve), False
     if not actor:
         actor, sides = subjects(ctx, occurrence.sent, occurrence.matches, generic=False)
