@@ -13,7 +13,7 @@ from letopis.extractors.events.antecedents import antecedent, passive_agents, po
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
 from letopis.extractors.events.lists import listed_after
-from letopis.extractors.events.phrases import WITH, after_with, agent_country, clause, dominated, drop_descriptors, host
+from letopis.extractors.events.phrases import WITH, after_with, agent_country, clause, drop_descriptors, host
 from letopis.extractors.events.records import Draft, Occurrence, Parties, is_party, unique
 from letopis.extractors.events.sources import is_source
 from letopis.extractors.events.triggers import Match, governed
@@ -249,7 +249,8 @@ def targets(ctx: Context, match: Match, index: int) -> bool:
     anchor = tokens[match.anchor]
     if match.trigger.type != "ASSAULT" or anchor.pos != "NOUN" or anchor.rel not in {"obl", "nmod"}:
         return True
-    return dominated(tokens, index, match.anchor, ctx.parsed.sentence_of(match.anchor))
+    sent = ctx.parsed.sentence_of(match.anchor)
+    return governed(tokens, index, match.anchor, depth=sent.last - sent.first)
 
 
 def recipients(ctx: Context, occurrence: Occurrence, actor: list[Cluster]) -> list[Cluster]:

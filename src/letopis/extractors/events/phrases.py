@@ -3,7 +3,7 @@ country, a visited city's host, and the descriptors of a person in a list."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from letopis.extractors.entities import Cluster
 from letopis.extractors.events.context import Context
@@ -84,18 +84,6 @@ def clause(ctx: Context, anchor: int, sent: Sentence, others: frozenset[int]) ->
         ):
             return
         yield index
-
-
-def dominated(tokens: Sequence[Token], index: int, anchor: int, sent: Sentence) -> bool:
-    """Whether token `index` hangs from `anchor`, directly or through other words of the sentence."""
-    head = tokens[index].head
-    for _ in range(sent.last - sent.first):
-        if head == anchor:
-            return True
-        if head < sent.first or head >= sent.last:
-            return False
-        head = tokens[head].head
-    return False
 
 
 def host(ctx: Context, item: Cluster) -> Cluster:
