@@ -5,10 +5,10 @@ of the act, not whoever voices the suspicion."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from letopis.extractors.entities import Cluster
-from letopis.extractors.events.context import Context
+from letopis.extractors.events.context import Context, Resolver
 from letopis.extractors.events.records import Occurrence, is_party
 from letopis.lexicon import event_words
 from letopis.nlp import Sentence, Token
@@ -16,7 +16,6 @@ from letopis.nlp import Sentence, Token
 SUSPICION = event_words()["suspicion"]
 ATTEMPT = event_words()["attempt"]
 STEPS = 3  # words between the act's noun and the word of suspicion
-Resolver = Callable[[Context, Token, Sentence], list[Cluster]]
 
 
 def alleged_actors(ctx: Context, occurrence: Occurrence, resolve: Resolver) -> list[Cluster]:

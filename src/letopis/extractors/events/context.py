@@ -6,7 +6,7 @@ a sentence states is kept in `full_dates` once read."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,7 +14,7 @@ from letopis.extractors.entities import Cluster, Countries
 from letopis.extractors.events.agents import Agents
 from letopis.extractors.roles import Role
 from letopis.model import Document
-from letopis.nlp import Parsed, Token
+from letopis.nlp import Parsed, Sentence, Token
 
 
 @dataclass(slots=True)
@@ -46,6 +46,10 @@ class Context:
     @property
     def tokens(self) -> tuple[Token, ...]:
         return self.parsed.tokens
+
+
+# How a step names the entities a token stands for (`arguments.resolve`), passed to the modules it calls.
+Resolver = Callable[["Context", Token, Sentence], list[Cluster]]
 
 
 def build_context(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: list[Role]) -> Context:

@@ -4,15 +4,10 @@ one named after `со стороны` its actor."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from letopis.extractors.entities import Cluster
-from letopis.extractors.events.context import Context
+from letopis.extractors.events.context import Context, Resolver
 from letopis.extractors.events.records import Occurrence, Parties, is_party
-from letopis.nlp import Sentence, Token
 
 UNDERGO = frozenset({"подвергнуться", "подвергаться"})  # closed class
-Resolver = Callable[[Context, Token, Sentence], list[Cluster]]
 
 
 def undergone(ctx: Context, occurrence: Occurrence, resolve: Resolver) -> Parties | None:
