@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from letopis.model import Extraction
 from letopis.pipeline import extract
+from tests.occupations import jobs
 
 # (sentence, the occupations expected: person, position, workplace or None)
 COORDINATED = [
@@ -26,11 +26,6 @@ NOT_COORDINATED = [
     ("Иван Петров, актёр, и режиссёр Олег Смирнов пришли на премьеру.", "Иван Петров", "режиссер"),
     ("Иван Петров, министр финансов и глава банка Олег Смирнов подписали соглашение.", "Иван Петров", "глава"),
 ]  # fmt: skip
-
-
-def jobs(result: Extraction) -> set[tuple[str, str, str | None]]:
-    names = {e.id: e.name for e in result.entities}
-    return {(names[o.person], o.position, names[o.where] if o.where else None) for o in result.occupations}
 
 
 @pytest.mark.parametrize(("text", "expected"), COORDINATED)

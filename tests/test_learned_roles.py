@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 import letopis.extractors.roles.learned as learned
-from letopis.model import Extraction
 from letopis.pipeline import extract
+from tests.occupations import jobs
 
 # (sentence, person, position, workplace or None, source)
 LEARNED = [
@@ -18,11 +18,6 @@ LEARNED = [
      "НХЛ. Нолан является одним из четырех игроков НХЛ за всю историю Лиги, которые родились в Северной Ирландии.",
      "Оуэн Нолан", "игрок", "НХЛ", "NEREL train 18330_text"),
 ]  # fmt: skip
-
-
-def jobs(result: Extraction) -> set[tuple[str, str, str | None]]:
-    names = {e.id: e.name for e in result.entities}
-    return {(names[o.person], o.position, names[o.where] if o.where else None) for o in result.occupations}
 
 
 @pytest.mark.parametrize(("text", "person", "position", "where"), [pytest.param(*c[:4], id=c[4]) for c in LEARNED])

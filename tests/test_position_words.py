@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from letopis.model import Extraction
 from letopis.pipeline import extract
+from tests.occupations import jobs
 
 # (sentence, person, position, workplace or None)
 WORDS = [
@@ -15,11 +15,6 @@ WORDS = [
     ("В аэропорту задержали бортпроводницу Анну Петрову.", "Анна Петрова", "бортпроводница", None),
     ("Кондитер Олег Смирнов открыл вторую пекарню.", "Олег Смирнов", "кондитер", None),
 ]  # fmt: skip
-
-
-def jobs(result: Extraction) -> set[tuple[str, str, str | None]]:
-    names = {e.id: e.name for e in result.entities}
-    return {(names[o.person], o.position, names[o.where] if o.where else None) for o in result.occupations}
 
 
 @pytest.mark.parametrize(("text", "person", "position", "where"), WORDS)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from letopis.model import Extraction
 from letopis.pipeline import extract
+from tests.occupations import jobs
 
 # (sentence, person, position, workplace or None)
 PREDICATED = [
@@ -36,11 +36,6 @@ NOT_PREDICATED = [
     ("Илюмжинов перевёл штаб-квартиру ФИДЕ в Афины и в его команду, в качестве первого заместителя, входит "
      "Георгиос Макрополус.", "Илюмжинов", "первый заместитель"),
 ]  # fmt: skip
-
-
-def jobs(result: Extraction) -> set[tuple[str, str, str | None]]:
-    names = {e.id: e.name for e in result.entities}
-    return {(names[o.person], o.position, names[o.where] if o.where else None) for o in result.occupations}
 
 
 @pytest.mark.parametrize(("text", "person", "position", "where"), PREDICATED)

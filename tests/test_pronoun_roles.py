@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from letopis.model import Extraction
 from letopis.pipeline import extract
+from tests.occupations import jobs
 
 # (text, the occupation expected: person, position, workplace or None)
 PRONOUNS = [
@@ -28,11 +28,6 @@ NOT_THEIRS = [
     ("Иван Петров окончил институт. Он сказал, что Олег Смирнов стал министром финансов.", "Иван Петров",
      "министр финансов"),
 ]  # fmt: skip
-
-
-def jobs(result: Extraction) -> set[tuple[str, str, str | None]]:
-    names = {e.id: e.name for e in result.entities}
-    return {(names[o.person], o.position, names[o.where] if o.where else None) for o in result.occupations}
 
 
 @pytest.mark.parametrize(("text", "expected"), PRONOUNS)
