@@ -651,6 +651,18 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("inanimate_subject_tagged_accusative", "Государственный исторический музей отменил «Осенние чтения».", "REJECT",
      None, ["Государственный исторический музей"], [], "written for letopis (the tagger reads `музей` as an "
      "accusative, the parser as the subject)"),
+    ("agent_of_a_participle_describing_the_act_is_the_actor", "Санкции, введённые Евросоюзом против России, "
+     "продлены ещё на полгода.", "SANCTION", "discontinue", ["Евросоюз"], ["Россия"], "written for letopis in the "
+     "shape of issue 12's class 9"),
+    ("a_noun_trigger_is_not_its_own_subject", "Обвинения, предъявленные Генпрокуратурой Украины Виктору "
+     "Януковичу, касаются госизмены.", "ACCUSE", "allege", ["Генпрокуратура Украины"], ["Виктор Янукович"],
+     "written for letopis in the shape of issue 12's class 9"),
+    ("the_one_a_participle_trigger_describes_is_the_recipient", "Вчера следователи допросили задержанного в "
+     "Москве Ивана Петрова.", "COERCE", "arrest", [], ["Иван Петров"], "written for letopis in the shape of issue "
+     "12's class 4"),
+    ("a_participle_trigger_parsed_as_a_subject_describes_the_other", "Задержанный полицией Москвы Иван Петров "
+     "отказался давать показания.", "COERCE", "arrest", ["Полиция Москвы"], ["Иван Петров"], "written for "
+     "letopis in the shape of issue 12's class 4"),
 ]  # fmt: skip
 
 
@@ -767,3 +779,9 @@ def test_whom_a_title_is_of_is_no_actor() -> None:
     result = run("Адвокат Петрова Алексей Сидоров поддержал ходатайство прокурора.")
     actors = [a.name for e in result.events if e.type == "SUPPORT" for a in names(result, e.actor)]
     assert actors == ["Алексей Сидоров"], summary(result)
+
+
+def test_a_participle_trigger_takes_no_modality_from_the_verb_of_its_noun() -> None:
+    """`Задержанный ... Петров отказался давать показания`: the arrest took place; the refusal is Петров's."""
+    result = run("Задержанный полицией Москвы Иван Петров отказался давать показания.")
+    assert [e.modality for e in result.events if e.type == "COERCE"] == ["asserted"], summary(result)

@@ -13,6 +13,7 @@ from letopis.extractors.events.antecedents import antecedent, passive_agents, po
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
 from letopis.extractors.events.lists import listed_after
+from letopis.extractors.events.participles import described, is_participle, participles
 from letopis.extractors.events.phrases import WITH, after_with, agent_country, clause, drop_descriptors, host
 from letopis.extractors.events.records import Draft, Occurrence, Parties, is_party, unique
 from letopis.extractors.events.sources import is_source
@@ -74,14 +75,19 @@ def subjects(
     """Entities that are the grammatical subject of the trigger, and whether the subject is `стороны`
     (both sides); generic agents of no stated country (`полиция`) only when `generic`."""
     tokens = ctx.tokens
-    governors = {i for m in matches for i in m.tokens} | {tokens[m.anchor].head for m in matches}
+    governors = {i for m in matches for i in m.tokens}
+    governors |= {tokens[m.anchor].head for m in matches if not is_participle(tokens[m.anchor])}
     governors |= {light_verb(tokens, i) for m in matches for i in m.tokens}  # `применила газ`
     governors |= {
         tokens[h].head for h in list(governors) if h >= 0 and tokens[h].pos == "VERB" and tokens[h].rel == "xcomp"
     }
+    own = {i for m in matches for i in m.tokens}
+    governors |= set(participles(tokens, sent, own))  # `санкции, введённые Евросоюзом`
     found: list[Cluster] = []
     sides = False
     candidates = [t for t in tokens[sent.first : sent.last] if t.rel == "nsubj" and t.head in governors]
+    # `Обвинения ... касаются`: an act is not its own subject; `Демонстранты ... готовятся`: those who act are
+    candidates = [t for t in candidates if t.index not in own or agent_word(t) is not None]
     nominative = [t for t in candidates if t.case in {"Nom", None} or demonym(t) is not None]  # `Иорданцы` (Gen)
     # `музей` has one form for both cases: an inanimate subject tagged accusative, when there is no other
     nominative = nominative or [t for t in candidates if t.case == "Acc" and t.feats.get("Animacy") == "Inan"]
@@ -195,6 +201,9 @@ def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[
     anchors = {i for m in matches for i in m.tokens}
     owned = {i for m in matches for i in m.tokens[1:] if tokens[i].pos == "NOUN"}
     found = objects_of(ctx, sent, anchors, owned, actor)
+    for token in described(tokens, sent, matches):  # `задержанного в Москве Ивана Петрова`, not `уволенных`
+        if names_itself(ctx, token, sent):
+            found += [c for c in resolve(ctx, token, sent, adjectives=False) if c not in actor and is_party(c)]
     if not found:  # `Иванова уволили и предъявили обвинения`, `задержала и допросила Петрова`: a shared object
         verbs = {m.anchor for m in matches if tokens[m.anchor].pos == "VERB"}
         heads = {tokens[v].head for v in verbs if tokens[v].rel == "conj"}

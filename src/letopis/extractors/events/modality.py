@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from letopis.extractors.events.participles import is_participle
 from letopis.extractors.events.triggers import Match
 from letopis.lexicon import event_words
 from letopis.nlp import Parsed
@@ -22,7 +23,7 @@ def find_modality(parsed: Parsed, matches: Sequence[Match]) -> str:
     `выразили заинтересованность`), else asserted."""
     tokens = parsed.tokens
     anchors = [tokens[m.anchor] for m in matches]
-    governors = [tokens[a.head] for a in anchors if a.head >= 0]
+    governors = [tokens[a.head] for a in anchors if a.head >= 0 and not is_participle(a)]  # `Задержанный ... отказался`
     near = [tokens[i] for a in anchors for i in range(max(0, a.index - 4), a.index)]
     before = [t for a in anchors for t in tokens[parsed.sentence_of(a.index).first : a.index]]
     negations = {t.index - 1 for t in anchors + governors}

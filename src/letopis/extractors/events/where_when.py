@@ -112,11 +112,12 @@ def verb_over(tokens: Sequence[Token], index: int, anchors: Sequence[int]) -> in
 
 
 def is_direction(ctx: Context, index: int, sent: Sentence) -> bool:
-    """`в Казахстан` (accusative), `в город Карачи` or an object: a place the action goes to."""
+    """`в Казахстан` (accusative), `в город Карачи`, an object or `против России`: a place the action goes
+    to."""
     tokens = ctx.tokens
     before = tokens[index - 1].text.lower() if index > sent.first else ""
     towards = before in PLACE_PREPOSITIONS and tokens[index].case == "Acc"
-    return towards or before in PLACE_NOUNS or tokens[index].rel in {"obj", "iobj"}
+    return towards or before in PLACE_NOUNS or before == "против" or tokens[index].rel in {"obj", "iobj"}
 
 
 def dateline_place(ctx: Context) -> Cluster | None:

@@ -1,0 +1,40 @@
+"""Passive participles in events: one describing the trigger's noun names the act's actor by its
+instrumental agent (`санкции, введённые Евросоюзом`), and a trigger that is itself a passive participle
+describes the one it befalls (`задержанного в Москве Ивана Петрова`, `Арестованный судом ... Алексей
+Навальный объявил голодовку`: Навальный is arrested, and the court arrests him)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from letopis.extractors.events.triggers import Match
+from letopis.nlp import Sentence, Token
+
+
+def is_participle(token: Token) -> bool:
+    return token.feats.get("VerbForm") == "Part" and token.feats.get("Voice") == "Pass"
+
+
+def participles(tokens: Sequence[Token], sent: Sentence, anchors: set[int]) -> Iterator[int]:
+    """Passive participles describing a noun of the trigger (`санкции, введённые Евросоюзом`,
+    `обвинения, предъявленные Генпрокуратурой`): their instrumental agent is the act's actor."""
+    for token in tokens[sent.first : sent.last]:
+        if token.head in anchors and token.rel in {"acl", "amod"} and is_participle(token):
+            if tokens[token.head].pos == "NOUN":
+                yield token.index
+
+
+def described(tokens: Sequence[Token], sent: Sentence, matches: Sequence[Match]) -> Iterator[Token]:
+    """What a trigger that is a passive participle describes: the noun it modifies (`задержанного ...
+    Ивана Петрова`), or, where the parser took the participle for a subject of its own, the subject of the
+    same verb (`Арестованный судом ... Алексей Навальный объявил`)."""
+    for match in matches:
+        anchor = tokens[match.anchor]
+        if not is_participle(anchor) or anchor.head < sent.first:
+            continue
+        if anchor.rel in {"acl", "amod"}:
+            yield tokens[anchor.head]
+        elif anchor.rel == "nsubj":
+            yield from (
+                t for t in tokens[sent.first : sent.last] if t.head == anchor.head and t.rel == "nsubj" and t is not anchor
+            )
