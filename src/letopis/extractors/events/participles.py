@@ -19,9 +19,9 @@ def participles(tokens: Sequence[Token], sent: Sentence, anchors: set[int]) -> I
     """Passive participles describing a noun of the trigger (`санкции, введённые Евросоюзом`,
     `обвинения, предъявленные Генпрокуратурой`): their instrumental agent is the act's actor."""
     for token in tokens[sent.first : sent.last]:
-        if token.head in anchors and token.rel in {"acl", "amod"} and is_participle(token):
-            if tokens[token.head].pos == "NOUN":
-                yield token.index
+        describing = token.head in anchors and token.rel in {"acl", "amod"} and is_participle(token)
+        if describing and tokens[token.head].pos == "NOUN":
+            yield token.index
 
 
 def described(tokens: Sequence[Token], sent: Sentence, matches: Sequence[Match]) -> Iterator[Token]:
@@ -35,6 +35,5 @@ def described(tokens: Sequence[Token], sent: Sentence, matches: Sequence[Match])
         if anchor.rel in {"acl", "amod"}:
             yield tokens[anchor.head]
         elif anchor.rel == "nsubj":
-            yield from (
-                t for t in tokens[sent.first : sent.last] if t.head == anchor.head and t.rel == "nsubj" and t is not anchor
-            )
+            others = tokens[sent.first : sent.last]
+            yield from (t for t in others if t.head == anchor.head and t.rel == "nsubj" and t is not anchor)
