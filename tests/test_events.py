@@ -225,11 +225,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "Обама также призвал израильтян и палестинцев возоб",
         "REQUEST",
     ): "finds none -> израильтяне (Израиль), палестинцы (Палестина); expected Обама -> none",
-    (
-        "type",
-        "Отставки Гречмана потребовали томские журналисты п",
-        "REQUEST",
-    ): "reads REQUEST/- trigger, expected REQUEST/change",
     ("arguments", "Отставки Гречмана потребовали томские журналисты п", "REQUEST"): (
         "finds Томские журналисты -> Гречман; expected none -> none"
     ),
@@ -290,7 +285,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "THREATEN",
     ): "no THREATEN event to take arguments from",
     ("arguments", "Петербургские священнослужители вышли на одиночные", "PROTEST"): (
-        "finds Россия -> none; expected none -> none"
+        "finds протестующие (Россия) -> none; expected none -> none"
     ),
     ("type", "На следующий день он отозвал из России посла.", "SANCTION"): "reads a SANCTION trigger, finds no party",
     (
@@ -663,6 +658,16 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("a_participle_trigger_parsed_as_a_subject_describes_the_other", "Задержанный полицией Москвы Иван Петров "
      "отказался давать показания.", "COERCE", "arrest", ["Полиция Москвы"], ["Иван Петров"], "written for "
      "letopis in the shape of issue 12's class 4"),
+    ("noun_of_a_two_word_trigger_before_its_verb", "Поддержку законопроекту выразили депутаты фракции «Единая "
+     "Россия».", "SUPPORT", None, ["Единая Россия"], [], "written for letopis in the shape of issue 12's class 9"),
+    ("accusation_fronted_in_an_impersonal_clause", "Обвинение Ивану Петрову предъявили в среду.", "ACCUSE",
+     "allege", [], ["Иван Петров"], "written for letopis in the shape of issue 12's classes 4 and 9"),
+    ("a_noun_of_quantity_stands_for_those_it_counts", "Тысячи жителей Бишкека вышли на акцию протеста против "
+     "повышения тарифов.", "PROTEST", "demo", ["Жители Бишкека"], [], "written for letopis in the shape of issue "
+     "12's class 5"),
+    ("a_genitive_subject_counted_by_a_numeral", "Нападение на полицейских совершили трое жителей израильского "
+     "города Умм эль-Фахм.", "ASSAULT", None, ["жители (Израиль)"], [], "written for letopis in the shape of "
+     "issue 12's class 5; the agent's name is no `Жители израильского`"),
 ]  # fmt: skip
 
 

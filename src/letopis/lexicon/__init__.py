@@ -102,7 +102,8 @@ def role_words() -> dict[str, frozenset[str]]:
 def event_words() -> dict[str, frozenset[str]]:
     """The open word lists of the event rules by kind (event_words.tsv): `future`, `hypothetical` and
     `refusal` words of modality, `hosting` visit verbs, `place_noun` nouns before a place name, `visit_noun`
-    nouns of a stay, `source_noun` and `say_verb` words that cite a source."""
+    nouns of a stay, `source_noun` and `say_verb` words that cite a source, `suspicion` and `attempt` words
+    an act's noun hangs from, `patient_noun` acts whose genitive is the one they befall."""
     return words_by_kind("event_words.tsv")
 
 

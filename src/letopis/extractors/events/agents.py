@@ -61,6 +61,8 @@ def label(tokens: Sequence[Token], token: Token, words: Sequence[Token]) -> tupl
     last = token.index
     while last + 1 < len(tokens) and any(w.index == last + 1 for w in words):
         last += 1
+    while last > token.index and tokens[last].pos == "ADJ":  # `жителей израильского города`: not `израильского`
+        last -= 1
     if (first, last) == (token.index, token.index):
         return None
     name = pipeline().normal(tokens[first : last + 1], "ORG")

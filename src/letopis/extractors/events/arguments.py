@@ -14,7 +14,20 @@ from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
 from letopis.extractors.events.lists import listed_after
 from letopis.extractors.events.participles import described, is_participle, participles
-from letopis.extractors.events.phrases import WITH, after_with, agent_country, clause, drop_descriptors, host
+from letopis.extractors.events.phrases import (
+    QUANTITIES,
+    WITH,
+    after_with,
+    agent_country,
+    clause,
+    counted,
+    counted_by,
+    drop_descriptors,
+    host,
+    light_verb,
+    names_itself,
+    targets,
+)
 from letopis.extractors.events.records import Draft, Occurrence, Parties, is_party, unique
 from letopis.extractors.events.sources import is_source
 from letopis.extractors.events.triggers import Match, governed
@@ -26,6 +39,7 @@ from letopis.nlp import Sentence, Token
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 HOSTING = event_words()["hosting"]
+PATIENT_NOUNS = event_words()["patient_noun"]
 
 
 def find_parties(ctx: Context, occurrence: Occurrence, protagonist: Cluster | None, previous: Draft | None) -> Parties:
@@ -89,6 +103,7 @@ def subjects(
     # `Обвинения ... касаются`: an act is not its own subject; `Демонстранты ... готовятся`: those who act are
     candidates = [t for t in candidates if t.index not in own or agent_word(t) is not None]
     nominative = [t for t in candidates if t.case in {"Nom", None} or demonym(t) is not None]  # `Иорданцы` (Gen)
+    nominative += [t for t in candidates if t.case == "Gen" and counted(tokens, t, sent)]  # `Трое жителей`
     # `музей` has one form for both cases: an inanimate subject tagged accusative, when there is no other
     nominative = nominative or [t for t in candidates if t.case == "Acc" and t.feats.get("Animacy") == "Inan"]
     for token in nominative:
@@ -129,14 +144,19 @@ def fronted_objects(ctx: Context, sent: Sentence, governors: set[int], generic: 
 def genitive_agents(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> list[Cluster]:
     """`телефонный разговор Путина с ...`, `визит министра ... Сейджи Маехары`: the genitive names hanging
     on a noun trigger, or on the noun an infinitive trigger completes (`решение депутатов Госдумы
-    запретить`), are its actors."""
+    запретить`), are its actors; of a noun whose genitive is the one the act befalls (`убийство журналиста
+    полицейским`), the instrumental is."""
     tokens = ctx.tokens
     anchors = {m.anchor for m in matches if tokens[m.anchor].pos == "NOUN"}
     completed = {tokens[m.anchor].head for m in matches if tokens[m.anchor].feats.get("VerbForm") == "Inf"}
     anchors |= {i for i in completed if i >= 0 and tokens[i].pos == "NOUN"}
+    marked = {t.head for t in tokens[sent.first : sent.last] if t.rel == "case"}
     found: list[Cluster] = []
     for token in tokens[sent.first : sent.last]:
-        if token.head in anchors and token.case == "Gen" and token.rel == "nmod":
+        if token.head not in anchors or token.rel != "nmod" or token.index in marked:
+            continue
+        patient = tokens[token.head].lemma.lower() in PATIENT_NOUNS
+        if token.case == ("Ins" if patient else "Gen"):
             found += resolve(ctx, token, sent)
     return [c for c in found if is_party(c)]
 
@@ -146,6 +166,9 @@ def resolve(ctx: Context, token: Token, sent: Sentence, adjectives: bool = True,
     for its government: `Москва заявила`), the names in its phrase (`президенты России и Сербии`), what a
     pronoun or an institution noun refers back to (`antecedent`), a generic agent (`власти Пакистана`,
     `полиция`), or a country adjective (`представители пакистанских кругов`)."""
+    tokens = ctx.tokens
+    if token.lemma.lower() in QUANTITIES and (many := next(counted_by(tokens, token, sent), None)) is not None:
+        return resolve(ctx, many, sent, adjectives, generic)  # `Тысячи жителей Бишкека`: the residents
     if token.index in ctx.entity_at:
         own = ctx.entity_at[token.index]
         acting = token.rel == "nsubj" or (token.case == "Ins" and token.rel in {"obl", "obl:agent"})
@@ -154,7 +177,6 @@ def resolve(ctx: Context, token: Token, sent: Sentence, adjectives: bool = True,
         if own.type == "LOC" and own.place is None and (people := demonym(token)) is not None:
             return [ctx.agents.get(token, "CVL", people[1], people[0])]  # `Иорданцы` tagged as a place
         return [own]
-    tokens = ctx.tokens
     phrase = [t for t in tokens[sent.first : sent.last] if governed(tokens, t.index, token.index)]
     named = unique(ctx.entity_at[t.index] for t in phrase if t.index in ctx.entity_at)
     apposed = {t.index for t in phrase if t.head == token.index and t.rel == "appos"}
@@ -200,6 +222,7 @@ def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[
     tokens = ctx.tokens
     anchors = {i for m in matches for i in m.tokens}
     owned = {i for m in matches for i in m.tokens[1:] if tokens[i].pos == "NOUN"}
+    owned |= {m.anchor for m in matches if tokens[m.anchor].lemma.lower() in PATIENT_NOUNS}  # `арест Навального`
     found = objects_of(ctx, sent, anchors, owned, actor)
     for token in described(tokens, sent, matches):  # `задержанного в Москве Ивана Петрова`, not `уволенных`
         if names_itself(ctx, token, sent):
@@ -231,35 +254,6 @@ def objects_of(
                 items += [p for t in tokens[sent.first : sent.last] if t.head == each.index if (p := possessor(ctx, t))]
                 found += [c for c in items if c not in actor and is_party(c)]
     return unique(found)
-
-
-def names_itself(ctx: Context, token: Token, sent: Sentence) -> bool:
-    """Whether the word is a name, a pronoun or a noun with a name in apposition (`сержанта Петра
-    Сидорова`), not a noun whose phrase only mentions one (`проблем в Косово`)."""
-    if token.index in ctx.entity_at or token.pos == "PRON":
-        return True
-    return any(
-        t.head == token.index and t.rel == "appos" and t.index in ctx.entity_at
-        for t in ctx.tokens[sent.first : sent.last]
-    )
-
-
-def light_verb(tokens: Sequence[Token], index: int) -> int:
-    """The verb a noun of a trigger is the object of (`применила газ`, `ввела санкции`), else the token."""
-    token = tokens[index]
-    return token.head if token.pos == "NOUN" and token.rel == "obj" and token.head >= 0 else index
-
-
-def targets(ctx: Context, match: Match, index: int) -> bool:
-    """Whether the word at `index` after an attack noun in a prepositional phrase is in that noun's own
-    phrase (`до теракта опубликовали селфи в Facebook`: Facebook is no target); any word after other
-    triggers."""
-    tokens = ctx.tokens
-    anchor = tokens[match.anchor]
-    if match.trigger.type != "ASSAULT" or anchor.pos != "NOUN" or anchor.rel not in {"obl", "nmod"}:
-        return True
-    sent = ctx.parsed.sentence_of(match.anchor)
-    return governed(tokens, index, match.anchor, depth=sent.last - sent.first)
 
 
 def recipients(ctx: Context, occurrence: Occurrence, actor: list[Cluster]) -> list[Cluster]:

@@ -1,18 +1,22 @@
 """Phrases around a trigger: `с` + instrumental participants, the clause after a trigger, a generic agent's
-country, a visited city's host, and the descriptors of a person in a list."""
+country, a visited city's host, the descriptors of a person in a list, the verb a trigger's noun is the
+object of, an attack noun's own phrase, and nouns of quantity."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
 from letopis.extractors.entities import Cluster
 from letopis.extractors.events.context import Context
+from letopis.extractors.events.triggers import Match, governed
 from letopis.lexicon.gazetteer import gazetteer
 from letopis.nlp import Sentence, Token
 
 WITH = {"с", "со"}
 CLAUSE_WORDS = {"где", "который", "когда", "что", "чтобы", "но", "однако", "куда", "откуда"}
 CHAIN_POS = {"NOUN", "ADJ", "PROPN", "X", "NUM", "DET"}
+# nouns of quantity, which stand for those they count (`тысячи жителей`); closed class
+QUANTITIES = {"тысяча", "сотня", "десяток", "миллион", "множество", "большинство", "группа", "часть", "толпа", "ряд"}
 QUOTES = {'"', "«", "»", "“", "”", "„"}
 
 
@@ -98,3 +102,42 @@ def drop_descriptors(chain: list[Cluster]) -> list[Cluster]:
     participant; the bank and the country before him describe him."""
     persons = [c for c in chain if c.type == "PER"]
     return persons or chain
+
+
+def names_itself(ctx: Context, token: Token, sent: Sentence) -> bool:
+    """Whether the word is a name, a pronoun or a noun with a name in apposition (`сержанта Петра
+    Сидорова`), not a noun whose phrase only mentions one (`проблем в Косово`)."""
+    if token.index in ctx.entity_at or token.pos == "PRON":
+        return True
+    return any(
+        t.head == token.index and t.rel == "appos" and t.index in ctx.entity_at
+        for t in ctx.tokens[sent.first : sent.last]
+    )
+
+
+def light_verb(tokens: Sequence[Token], index: int) -> int:
+    """The verb a noun of a trigger is the object of (`применила газ`, `ввела санкции`), else the token."""
+    token = tokens[index]
+    return token.head if token.pos == "NOUN" and token.rel == "obj" and token.head >= 0 else index
+
+
+def targets(ctx: Context, match: Match, index: int) -> bool:
+    """Whether the word at `index` after an attack noun in a prepositional phrase is in that noun's own
+    phrase (`до теракта опубликовали селфи в Facebook`: Facebook is no target); any word after other
+    triggers."""
+    tokens = ctx.tokens
+    anchor = tokens[match.anchor]
+    if match.trigger.type != "ASSAULT" or anchor.pos != "NOUN" or anchor.rel not in {"obl", "nmod"}:
+        return True
+    sent = ctx.parsed.sentence_of(match.anchor)
+    return governed(tokens, index, match.anchor, depth=sent.last - sent.first)
+
+
+def counted(tokens: Sequence[Token], token: Token, sent: Sentence) -> bool:
+    """Whether a genitive subject is counted by a numeral (`Трое жителей`, `пять человек`)."""
+    return any(t.head == token.index and t.rel == "nummod:gov" for t in tokens[sent.first : sent.last])
+
+
+def counted_by(tokens: Sequence[Token], token: Token, sent: Sentence) -> Iterator[Token]:
+    """The genitive noun a noun of quantity counts (`тысячи жителей`, `группа депутатов`)."""
+    return (t for t in tokens[sent.first : sent.last] if t.head == token.index and t.rel == "nmod" and t.case == "Gen")

@@ -76,9 +76,18 @@ def find_matches(parsed: Parsed, sent: Sentence) -> list[Match]:
         lemma = lemma_of(tokens[index])
         for trigger in triggers().get(lemma or "", ()):
             matched = follow(tokens, trigger.words[1:], index, sent.last)
+            if matched is None and len(trigger.words) == 2:
+                matched = fronted(tokens, trigger.words[1], index, sent.first)
             if matched is not None:
                 found.append(Match(trigger, (index, *matched)))
     return keep_longest(found)
+
+
+def fronted(tokens: tuple[Token, ...], word: frozenset[str], verb: int, first: int) -> list[int] | None:
+    """The object a verb of a two-word trigger has before it (`Поддержку законопроекту выразили депутаты`,
+    `Обвинение ему предъявили в среду`)."""
+    found = (i for i in range(first, verb) if tokens[i].head == verb and tokens[i].rel == "obj")
+    return next(([i] for i in found if tokens[i].lemma.lower() in word), None)
 
 
 def follow(tokens: tuple[Token, ...], words: tuple[frozenset[str], ...], start: int, stop: int) -> list[int] | None:
