@@ -668,6 +668,12 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("a_genitive_subject_counted_by_a_numeral", "Нападение на полицейских совершили трое жителей израильского "
      "города Умм эль-Фахм.", "ASSAULT", None, ["жители (Израиль)"], [], "written for letopis in the shape of "
      "issue 12's class 5; the agent's name is no `Жители израильского`"),
+    ("the_speaker_is_no_actor_of_a_clause_with_its_own_subject", "Представитель МВД Ирина Волк сообщила, что "
+     "полиция задержала троих подозреваемых.", "COERCE", "arrest", ["полиция"], [], "written for letopis in the "
+     "shape of issue 12's class 6"),
+    ("the_speaker_is_the_actor_of_a_clause_without_a_subject", "Министр Иван Петров сообщил, что подал в "
+     "отставку.", "RETREAT", "resign", ["Иван Петров"], [], "written for letopis in the shape of issue 12's "
+     "class 6"),
 ]  # fmt: skip
 
 
@@ -790,3 +796,10 @@ def test_a_participle_trigger_takes_no_modality_from_the_verb_of_its_noun() -> N
     """`Задержанный ... Петров отказался давать показания`: the arrest took place; the refusal is Петров's."""
     result = run("Задержанный полицией Москвы Иван Петров отказался давать показания.")
     assert [e.modality for e in result.events if e.type == "COERCE"] == ["asserted"], summary(result)
+
+
+def test_reported_speech_keeps_the_speaker_out_and_the_negation_in() -> None:
+    """`Песков заявил, что Россия не будет вводить санкции`: Россия's sanctions, denied; Песков is no party."""
+    result = run("Пресс-секретарь Кремля Дмитрий Песков заявил, что Россия не будет вводить ответные санкции.")
+    found = [(e.modality, names(result, e.actor)) for e in result.events if e.type == "SANCTION"]
+    assert [(modality, [a.name for a in actors]) for modality, actors in found] == [("negated", ["Россия"])]

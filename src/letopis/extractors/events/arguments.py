@@ -13,7 +13,7 @@ from letopis.extractors.events.antecedents import antecedent, passive_agents, po
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
 from letopis.extractors.events.lists import listed_after
-from letopis.extractors.events.participles import described, is_participle, participles
+from letopis.extractors.events.participles import described, participles, shares_subject
 from letopis.extractors.events.phrases import (
     QUANTITIES,
     WITH,
@@ -90,7 +90,8 @@ def subjects(
     (both sides); generic agents of no stated country (`полиция`) only when `generic`."""
     tokens = ctx.tokens
     governors = {i for m in matches for i in m.tokens}
-    governors |= {tokens[m.anchor].head for m in matches if not is_participle(tokens[m.anchor])}
+    words = tokens[sent.first : sent.last]
+    governors |= {tokens[m.anchor].head for m in matches if shares_subject(words, tokens[m.anchor])}
     governors |= {light_verb(tokens, i) for m in matches for i in m.tokens}  # `применила газ`
     governors |= {
         tokens[h].head for h in list(governors) if h >= 0 and tokens[h].pos == "VERB" and tokens[h].rel == "xcomp"

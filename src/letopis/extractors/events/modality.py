@@ -29,6 +29,9 @@ def find_modality(parsed: Parsed, matches: Sequence[Match]) -> str:
     negations = {t.index - 1 for t in anchors + governors}
     if any(tokens[i].text.lower() in NEGATIONS for i in negations if i >= 0):
         return "negated"
+    ruled = {t.index for t in anchors + governors}  # `не будет вводить санкции`: `не` hangs from the verb
+    if any(t.text.lower() in NEGATIONS and t.head in ruled for t in near):
+        return "negated"
     if any(g.lemma.lower() in REFUSAL_WORDS for g in governors):
         return "negated"
     conditional = any(t.text.lower() in CONDITIONS for t in before)

@@ -1,7 +1,7 @@
-"""Passive participles in events: one describing the trigger's noun names the act's actor by its
-instrumental agent (`санкции, введённые Евросоюзом`), and a trigger that is itself a passive participle
-describes the one it befalls (`задержанного в Москве Ивана Петрова`, `Арестованный судом ... Алексей
-Навальный объявил голодовку`: Навальный is arrested, and the court arrests him)."""
+"""Which word a trigger takes its subject from, and passive participles: one describing the trigger's noun
+names the act's actor by its instrumental agent (`санкции, введённые Евросоюзом`), and a trigger that is
+itself a passive participle describes the one it befalls (`задержанного в Москве Ивана Петрова`,
+`Арестованный судом ... Алексей Навальный объявил голодовку`: the court arrests Навальный)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,19 @@ from letopis.nlp import Sentence, Token
 
 def is_participle(token: Token) -> bool:
     return token.feats.get("VerbForm") == "Part" and token.feats.get("Voice") == "Pass"
+
+
+def shares_subject(tokens: Sequence[Token], anchor: Token) -> bool:
+    """Whether a trigger's subject may be that of the word it hangs from: a noun's verb (`провёл
+    переговоры`), a verb it completes or is coordinated with, a gerund's verb, the verb of saying a clause
+    with no subject of its own reports (`сообщил, что принял отставку`); not a participle's noun, nor that
+    verb when the clause names its own subject (`Песков заявил, что Россия не будет вводить санкции`)."""
+    if is_participle(anchor):
+        return False
+    gerund = anchor.rel == "advcl" and anchor.feats.get("VerbForm") == "Conv"
+    if anchor.pos != "VERB" or anchor.rel in {"xcomp", "conj"} or gerund:
+        return True
+    return anchor.rel == "ccomp" and not any(t.head == anchor.index and t.rel == "nsubj" for t in tokens)
 
 
 def participles(tokens: Sequence[Token], sent: Sentence, anchors: set[int]) -> Iterator[int]:
