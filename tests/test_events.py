@@ -674,6 +674,10 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("the_speaker_is_the_actor_of_a_clause_without_a_subject", "Министр Иван Петров сообщил, что подал в "
      "отставку.", "RETREAT", "resign", ["Иван Петров"], [], "written for letopis in the shape of issue 12's "
      "class 6"),
+    ("coordinated_genitives_of_a_noun_trigger_are_all_its_actors", "Переговоры Путина и Эрдогана прошли в Сочи.",
+     "CONSULT", None, ["Путин", "Эрдоган"], [], "written for letopis in the shape of issue 12's class 5"),
+    ("a_subject_counted_by_a_number_after_a_fronted_object", "Кандидатуру Ивана Петрова поддержали 300 депутатов.",
+     "SUPPORT", None, ["депутаты"], ["Иван Петров"], "written for letopis in the shape of issue 12's class 9"),
 ]  # fmt: skip
 
 

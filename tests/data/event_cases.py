@@ -392,7 +392,7 @@ EVENTS: list[tuple[str, str, str | None, str, list[str], list[str], str]] = [
         "SUPPORT",
         None,
         "asserted",
-        [],
+        ["депутаты"],
         [],
         "factRuEval devset book_302",
     ),

@@ -157,8 +157,9 @@ def genitive_agents(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> l
         if token.head not in anchors or token.rel != "nmod" or token.index in marked:
             continue
         patient = tokens[token.head].lemma.lower() in PATIENT_NOUNS
-        if token.case == ("Ins" if patient else "Gen"):
-            found += resolve(ctx, token, sent)
+        if token.case == ("Ins" if patient else "Gen"):  # and its conjuncts: `Переговоры Путина и Эрдогана`
+            conjuncts = [t for t in tokens[token.index + 1 : sent.last] if t.rel == "conj" and t.head == token.index]
+            found += [c for each in [token, *conjuncts] for c in resolve(ctx, each, sent)]
     return [c for c in found if is_party(c)]
 
 

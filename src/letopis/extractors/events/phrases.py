@@ -135,7 +135,7 @@ def targets(ctx: Context, match: Match, index: int) -> bool:
 
 def counted(tokens: Sequence[Token], token: Token, sent: Sentence) -> bool:
     """Whether a genitive subject is counted by a numeral (`Трое жителей`, `пять человек`)."""
-    return any(t.head == token.index and t.rel == "nummod:gov" for t in tokens[sent.first : sent.last])
+    return any(t.head == token.index and t.rel in {"nummod:gov", "nummod"} for t in tokens[sent.first : sent.last])
 
 
 def counted_by(tokens: Sequence[Token], token: Token, sent: Sentence) -> Iterator[Token]:
