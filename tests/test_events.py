@@ -678,6 +678,8 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
      "CONSULT", None, ["Путин", "Эрдоган"], [], "written for letopis in the shape of issue 12's class 5"),
     ("a_subject_counted_by_a_number_after_a_fronted_object", "Кандидатуру Ивана Петрова поддержали 300 депутатов.",
      "SUPPORT", None, ["депутаты"], ["Иван Петров"], "written for letopis in the shape of issue 12's class 9"),
+    ("the_reflexive_passive_of_a_trigger_verb", "Участники акции задерживаются полицией.", "COERCE", "arrest",
+     ["полиция"], [], "written for letopis in the shape of issue 12's class 4"),
 ]  # fmt: skip
 
 
@@ -807,3 +809,8 @@ def test_reported_speech_keeps_the_speaker_out_and_the_negation_in() -> None:
     result = run("Пресс-секретарь Кремля Дмитрий Песков заявил, что Россия не будет вводить ответные санкции.")
     found = [(e.modality, names(result, e.actor)) for e in result.events if e.type == "SANCTION"]
     assert [(modality, [a.name for a in actors]) for modality, actors in found] == [("negated", ["Россия"])]
+
+
+def test_a_reflexive_verb_that_is_no_passive_is_no_trigger() -> None:
+    """`Рейс задерживается`: a delay (the tagger's middle voice), not the passive of `задерживать`."""
+    assert run("Рейс задерживается на два часа из-за погоды.").events == ()

@@ -73,8 +73,10 @@ def find_matches(parsed: Parsed, sent: Sentence) -> list[Match]:
     tokens = parsed.tokens
     found: list[Match] = []
     for index in range(sent.first, sent.last):
-        lemma = lemma_of(tokens[index])
-        for trigger in triggers().get(lemma or "", ()):
+        lemma = lemma_of(tokens[index]) or ""
+        if lemma.endswith("ся") and lemma not in triggers() and tokens[index].feats.get("Voice") == "Pass":
+            lemma = lemma[:-2]  # `вводится запрет`, `задерживаются полицией`: the passive of `вводить`
+        for trigger in triggers().get(lemma, ()):
             matched = follow(tokens, trigger.words[1:], index, sent.last)
             if matched is None and len(trigger.words) == 2:
                 matched = fronted(tokens, trigger.words[1], index, sent.first)
