@@ -814,3 +814,9 @@ def test_reported_speech_keeps_the_speaker_out_and_the_negation_in() -> None:
 def test_a_reflexive_verb_that_is_no_passive_is_no_trigger() -> None:
     """`Рейс задерживается`: a delay (the tagger's middle voice), not the passive of `задерживать`."""
     assert run("Рейс задерживается на два часа из-за погоды.").events == ()
+
+
+def test_a_passive_of_talks_names_what_is_discussed_not_who_meets() -> None:
+    """`будут обсуждаться ...`: no CONSULT of the article's protagonist (factRuEval devset book_156 shape)."""
+    result = run("Путин подпишет договоры, и будут обсуждаться проблемы Косово.")
+    assert [e.type for e in result.events if e.type == "CONSULT"] == [], summary(result)

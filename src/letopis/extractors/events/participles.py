@@ -20,8 +20,8 @@ def shares_subject(tokens: Sequence[Token], anchor: Token) -> bool:
     переговоры`), a verb it completes or is coordinated with, a gerund's verb, the verb of saying a clause
     with no subject of its own reports (`сообщил, что принял отставку`); not a participle's noun, nor that
     verb when the clause names its own subject (`Песков заявил, что Россия не будет вводить санкции`)."""
-    if is_participle(anchor):
-        return False
+    if is_participle(anchor) or (anchor.pos == "VERB" and anchor.feats.get("Voice") == "Pass"):
+        return False  # nor a passive's: its subject is the one the act befalls
     gerund = anchor.rel == "advcl" and anchor.feats.get("VerbForm") == "Conv"
     if anchor.pos != "VERB" or anchor.rel in {"xcomp", "conj"} or gerund:
         return True

@@ -11,7 +11,7 @@ from functools import cache
 
 from letopis.lexicon import rows
 from letopis.lexicon.names import fold
-from letopis.lexicon.plover import TYPES
+from letopis.lexicon.plover import TYPES, code
 from letopis.nlp import Parsed, Sentence, Token, pipeline
 
 MAX_STEP = 3
@@ -74,9 +74,11 @@ def find_matches(parsed: Parsed, sent: Sentence) -> list[Match]:
     found: list[Match] = []
     for index in range(sent.first, sent.last):
         lemma = lemma_of(tokens[index]) or ""
-        if lemma.endswith("ся") and lemma not in triggers() and tokens[index].feats.get("Voice") == "Pass":
-            lemma = lemma[:-2]  # `вводится запрет`, `задерживаются полицией`: the passive of `вводить`
-        for trigger in triggers().get(lemma, ()):
+        passive = lemma.endswith("ся") and lemma not in triggers() and tokens[index].feats.get("Voice") == "Pass"
+        # `вводится запрет`, `задерживаются полицией`: the passive of `вводить`, in conflict; `обсуждаются
+        # варианты` names what is discussed, not who meets
+        candidates = [t for t in triggers().get(lemma[:-2], ()) if code(t.type, None).quad > 2] if passive else None
+        for trigger in triggers().get(lemma, ()) if candidates is None else candidates:
             matched = follow(tokens, trigger.words[1:], index, sent.last)
             if matched is None and len(trigger.words) == 2:
                 matched = fronted(tokens, trigger.words[1], index, sent.first)
