@@ -46,7 +46,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "type",
         "Президент Украины Пётр Порошенко рассказал о предв",
         "AGREE",
-    ): "no AGREE trigger matched; reads ACCUSE/disapprove",
+    ): "no AGREE trigger matched; reads SANCTION/convict",
     (
         "arguments",
         "Президент Украины Пётр Порошенко рассказал о предв",
@@ -820,3 +820,17 @@ def test_a_passive_of_talks_names_what_is_discussed_not_who_meets() -> None:
     """`будут обсуждаться ...`: no CONSULT of the article's protagonist (factRuEval devset book_156 shape)."""
     result = run("Путин подпишет договоры, и будут обсуждаться проблемы Косово.")
     assert [e.type for e in result.events if e.type == "CONSULT"] == [], summary(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "type"),
+    [
+        ("Петров был осуждён за мошенничество.", "SANCTION"),
+        ("Лукашенко помиловал осуждённого журналиста Ивана Петрова.", "SANCTION"),
+        ("Генсек ООН осудил нападение на миротворцев.", "ACCUSE"),
+    ],
+)
+def test_osudit_convicts_in_the_passive_and_disapproves_in_the_active(text: str, type: str) -> None:
+    """`осуждён`, `осуждённого` (the tagger's noun): convicted; `осудил нападение`: condemned."""
+    found = {e.type for e in run(text).events} & {"SANCTION", "ACCUSE"}
+    assert found == {type}

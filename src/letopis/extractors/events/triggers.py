@@ -24,6 +24,7 @@ class Trigger:
     mode: str | None
     future: bool
     example: str
+    voice: str | None = None  # `passive` or `active`: the anchor's voice the pattern asks for
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +42,9 @@ def triggers() -> dict[str, tuple[Trigger, ...]]:
     """Anchor lemma -> the triggers that start with it."""
     index: dict[str, list[Trigger]] = {}
     for type in TYPES:
-        for pattern, mode, modality, example, *_ in rows(f"triggers/{type.lower()}.tsv"):
+        for pattern, mode, modality, example, *voice in rows(f"triggers/{type.lower()}.tsv"):
             words = tuple(frozenset(w.split("|")) for w in pattern.split())
-            trigger = Trigger(type, words, None if mode == "-" else mode, modality == "future", example)
+            trigger = Trigger(type, words, None if mode == "-" else mode, modality == "future", example, *voice[:1])
             for anchor in words[0]:
                 index.setdefault(anchor, []).append(trigger)
     return {anchor: tuple(found) for anchor, found in index.items()}
@@ -79,12 +80,21 @@ def find_matches(parsed: Parsed, sent: Sentence) -> list[Match]:
         # варианты` names what is discussed, not who meets
         candidates = [t for t in triggers().get(lemma[:-2], ()) if code(t.type, None).quad > 2] if passive else None
         for trigger in triggers().get(lemma, ()) if candidates is None else candidates:
+            if trigger.voice is not None and trigger.voice != voice(tokens[index]):
+                continue
             matched = follow(tokens, trigger.words[1:], index, sent.last)
             if matched is None and len(trigger.words) == 2:
                 matched = fronted(tokens, trigger.words[1], index, sent.first)
             if matched is not None:
                 found.append(Match(trigger, (index, *matched)))
     return keep_longest(found)
+
+
+def voice(token: Token) -> str:
+    """`passive` for a passive verb or participle (`был осуждён`), or a participle the tagger calls a noun
+    or an adjective, which its verb lemma gives away (`осуждённого журналиста`), else `active`."""
+    noun = token.pos in {"NOUN", "ADJ"} and token.lemma.lower().endswith(("ть", "ти", "чь"))
+    return "passive" if token.feats.get("Voice") == "Pass" or noun else "active"
 
 
 def fronted(tokens: tuple[Token, ...], word: frozenset[str], verb: int, first: int) -> list[int] | None:
