@@ -834,3 +834,13 @@ def test_osudit_convicts_in_the_passive_and_disapproves_in_the_active(text: str,
     """`осуждён`, `осуждённого` (the tagger's noun): convicted; `осудил нападение`: condemned."""
     found = {e.type for e in run(text).events} & {"SANCTION", "ACCUSE"}
     assert found == {type}
+
+
+def test_a_place_an_object_is_about_is_no_party() -> None:
+    """`Стороны обсудили ситуацию на Украине`: the talks of Лавров and Блинкен, not with Украина."""
+    result = run(
+        "Министр иностранных дел России Сергей Лавров встретился в Женеве с госсекретарём США Энтони Блинкеном. "
+        "Стороны обсудили ситуацию на Украине."
+    )
+    parties = {a.name for e in result.events if e.type == "CONSULT" for a in names(result, e.actor + e.recipient)}
+    assert parties == {"Сергей Лавров", "Энтони Блинкен"}, summary(result)

@@ -24,9 +24,11 @@ from letopis.extractors.events.phrases import (
     counted_by,
     drop_descriptors,
     host,
+    is_destination,
     light_verb,
     names_itself,
     targets,
+    topic_places,
 )
 from letopis.extractors.events.records import Draft, Occurrence, Parties, is_party, unique
 from letopis.extractors.events.sources import is_source
@@ -76,11 +78,6 @@ def find_parties(ctx: Context, occurrence: Occurrence, protagonist: Cluster | No
         actor, recipient = recipient, actor
     hosts = [c for c in recipient if is_party(c) or (occurrence.mode == "visit" and is_destination(c))]
     return Parties([c for c in actor if is_party(c)], hosts, explicit)
-
-
-def is_destination(item: Cluster) -> bool:
-    """A city or region a visit goes to, which stands for its host (`посетил Москву`)."""
-    return item.type == "LOC" and item.place is not None and item.place.kind in {"city", "province"}
 
 
 def subjects(
@@ -163,14 +160,14 @@ def genitive_agents(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> l
     return [c for c in found if is_party(c)]
 
 
-def resolve(ctx: Context, token: Token, sent: Sentence, adjectives: bool = True, generic: bool = True) -> list[Cluster]:
+def resolve(ctx: Context, token: Token, sent: Sentence, subject: bool = True, generic: bool = True) -> list[Cluster]:
     """The entities a subject token stands for: its own mention (a capital as the subject or agent speaks
     for its government: `Москва заявила`), the names in its phrase (`президенты России и Сербии`), what a
     pronoun or an institution noun refers back to (`antecedent`), a generic agent (`власти Пакистана`,
     `полиция`), or a country adjective (`представители пакистанских кругов`)."""
     tokens = ctx.tokens
     if token.lemma.lower() in QUANTITIES and (many := next(counted_by(tokens, token, sent), None)) is not None:
-        return resolve(ctx, many, sent, adjectives, generic)  # `Тысячи жителей Бишкека`: the residents
+        return resolve(ctx, many, sent, subject, generic)  # `Тысячи жителей Бишкека`: the residents
     if token.index in ctx.entity_at:
         own = ctx.entity_at[token.index]
         acting = token.rel == "nsubj" or (token.case == "Ins" and token.rel in {"obl", "obl:agent"})
@@ -181,6 +178,8 @@ def resolve(ctx: Context, token: Token, sent: Sentence, adjectives: bool = True,
         return [own]
     phrase = [t for t in tokens[sent.first : sent.last] if governed(tokens, t.index, token.index)]
     named = unique(ctx.entity_at[t.index] for t in phrase if t.index in ctx.entity_at)
+    if not subject:  # `обсудили ситуацию на Украине`
+        named = [c for c in named if c not in topic_places(ctx, phrase)]
     apposed = {t.index for t in phrase if t.head == token.index and t.rel == "appos"}
     apposed |= {t.index for t in phrase if t.head in apposed and t.rel == "conj"}
     persons = unique(ctx.entity_at[i] for i in apposed if i in ctx.entity_at and ctx.entity_at[i].type == "PER")
@@ -207,7 +206,7 @@ def resolve(ctx: Context, token: Token, sent: Sentence, adjectives: bool = True,
         if called is not None:
             ends = (min(ends[0], called[0], key=lambda t: t.index), ends[1])
         return [ctx.agents.get(token, *agent, country, phrase=ends, called=called[1] if called else None)]
-    for word in phrase if adjectives else []:
+    for word in phrase if subject else []:
         iso3 = gazetteer().adjective_country(word.lemma) if word.pos == "ADJ" else None
         if iso3 is not None:
             found = ctx.countries.adjective(iso3, word)
@@ -228,7 +227,7 @@ def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[
     found = objects_of(ctx, sent, anchors, owned, actor)
     for token in described(tokens, sent, matches):  # `задержанного в Москве Ивана Петрова`, not `уволенных`
         if names_itself(ctx, token, sent):
-            found += [c for c in resolve(ctx, token, sent, adjectives=False) if c not in actor and is_party(c)]
+            found += [c for c in resolve(ctx, token, sent, subject=False) if c not in actor and is_party(c)]
     if not found:  # `Иванова уволили и предъявили обвинения`, `задержала и допросила Петрова`: a shared object
         verbs = {m.anchor for m in matches if tokens[m.anchor].pos == "VERB"}
         heads = {tokens[v].head for v in verbs if tokens[v].rel == "conj"}
@@ -252,7 +251,7 @@ def objects_of(
             for each in [token, *conjuncts]:
                 if named and not names_itself(ctx, each, sent):
                     continue
-                items = resolve(ctx, each, sent, adjectives=False, generic=not genitive)
+                items = resolve(ctx, each, sent, subject=False, generic=not genitive)
                 items += [p for t in tokens[sent.first : sent.last] if t.head == each.index if (p := possessor(ctx, t))]
                 found += [c for c in items if c not in actor and is_party(c)]
     return unique(found)

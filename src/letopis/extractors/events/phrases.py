@@ -17,6 +17,7 @@ CLAUSE_WORDS = {"где", "который", "когда", "что", "чтобы"
 CHAIN_POS = {"NOUN", "ADJ", "PROPN", "X", "NUM", "DET"}
 # nouns of quantity, which stand for those they count (`тысячи жителей`); closed class
 QUANTITIES = {"тысяча", "сотня", "десяток", "миллион", "множество", "большинство", "группа", "часть", "толпа", "ряд"}
+ABOUT = {"в", "во", "на", "о", "об", "обо", "по", "вокруг", "относительно"}  # a topic's prepositions; closed class
 QUOTES = {'"', "«", "»", "“", "”", "„"}
 
 
@@ -141,3 +142,17 @@ def counted(tokens: Sequence[Token], token: Token, sent: Sentence) -> bool:
 def counted_by(tokens: Sequence[Token], token: Token, sent: Sentence) -> Iterator[Token]:
     """The genitive noun a noun of quantity counts (`тысячи жителей`, `группа депутатов`)."""
     return (t for t in tokens[sent.first : sent.last] if t.head == token.index and t.rel == "nmod" and t.case == "Gen")
+
+
+def is_destination(item: Cluster) -> bool:
+    """A city or region a visit goes to, which stands for its host (`посетил Москву`)."""
+    return item.type == "LOC" and item.place is not None and item.place.kind in {"city", "province"}
+
+
+def topic_places(ctx: Context, phrase: Sequence[Token]) -> list[Cluster]:
+    """The places an object's phrase names in a prepositional phrase of topic (`обсудили ситуацию на
+    Украине`): what the act is about, not whom it befalls."""
+    tokens = ctx.tokens
+    marked = {t.head for t in phrase if t.rel == "case" and t.text.lower() in ABOUT}
+    topic = [t.index for t in phrase if any(t.index == m or governed(tokens, t.index, m) for m in marked)]
+    return [ctx.entity_at[i] for i in topic if i in ctx.entity_at and ctx.entity_at[i].type == "LOC"]
