@@ -13,7 +13,7 @@ import pytest
 from razdel import sentenize, tokenize
 
 from letopis.model import Extraction, Mention, Span
-from letopis.nlp import MAX_NER_TOKENS, MAX_SENTENCE_TOKENS, NLP, Parsed, pipeline
+from letopis.nlp import MAX_NER_TOKENS, MAX_SENTENCE_TOKENS, NLP, Parsed, pipeline, segment
 from letopis.pipeline import extract
 from letopis.plain import INVISIBLE
 from letopis.read import from_text
@@ -147,3 +147,14 @@ def test_invisible_characters_stay_out_of_names(name: str, text: str, expected: 
 @pytest.mark.parametrize("text", ["\x00", "\u200b\u200b", "\x00" * 1000, "\ufeff\u00ad\x1b"])
 def test_a_text_of_invisible_characters_has_nothing(text: str) -> None:
     assert extract(text).entities == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Путин поздравил главу Кубы\nВладимир Путин, 2016 год\nПрезидент направил телеграмму.", 3),
+        ("Президент направил\nтелеграмму главе Кубы.", 1),
+    ],
+)
+def test_a_line_ends_a_sentence_unless_a_lowercase_word_continues_it(text: str, sentences: int) -> None:
+    assert len(list(segment(text, 0, len(text)))) == sentences

@@ -844,3 +844,14 @@ def test_a_place_an_object_is_about_is_no_party() -> None:
     )
     parties = {a.name for e in result.events if e.type == "CONSULT" for a in names(result, e.actor + e.recipient)}
     assert parties == {"Сергей Лавров", "Энтони Блинкен"}, summary(result)
+
+
+def test_a_headline_and_a_caption_without_full_stops_are_sentences_of_their_own() -> None:
+    """NEREL's texts (and many scraped ones) put a headline and a photo caption on lines of their own with no
+    full stop: the caption's names are no parties of the headline's event."""
+    result = run(
+        "Путин поздравил нового главу Кубы\nВладимир Путин и Мигель Диас-Канель, 2016 год\n"
+        "Президент России направил телеграмму Мигелю Диас-Канелю."
+    )
+    greeting = [e for e in result.events if e.type == "SUPPORT" and e.evidence[0].text.startswith("Путин поздравил")]
+    assert [e.evidence[0].text for e in greeting] == ["Путин поздравил нового главу Кубы"], summary(result)

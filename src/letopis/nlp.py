@@ -12,11 +12,12 @@ offset is mapped back into the original text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Any
 
 import natasha  # natasha before pymorphy: pymorphy2 needs it imported first on Python 3.11
@@ -31,6 +32,7 @@ from letopis.model import Document, EntityType, UnitKind
 from letopis.plain import Plain, visible
 
 MAX_SENTENCE_TOKENS = 256  # the longest sentence of factRuEval-2016 and NEREL has 202 words
+LINE_END = re.compile(r"\n(?=[ \t]*[^\sа-яёa-z])")
 MAX_NER_TOKENS = 512  # the longest unit of factRuEval-2016 and NEREL has 424 words
 NOMINATIVES = 10_000  # words remembered in the nominative, as many as natasha remembers pymorphy's parses
 
@@ -252,13 +254,15 @@ def agreeing(tokens: Sequence[Token]) -> list[Mapping[str, str]]:
 
 
 def segment(text: str, start: int, end: int) -> Iterator[Chunk]:
-    """Each sentence of text[start:end], a sentence longer than MAX_SENTENCE_TOKENS words in consecutive
-    chunks of at most that many."""
-    for sent in sentenize(text[start:end]):
-        base = start + sent.start
-        tokens = tokenize(sent.text)
-        while chunk := list(islice(tokens, MAX_SENTENCE_TOKENS)):
-            yield Chunk([base + t.start for t in chunk], [t.text for t in chunk])
+    """Each sentence of text[start:end], a line that a lowercase word does not continue ending one (a
+    headline or a caption with no full stop), a sentence longer than MAX_SENTENCE_TOKENS words in
+    consecutive chunks of at most that many."""
+    cuts = [start, *(m.end() for m in LINE_END.finditer(text, start, end)), end]
+    for first, last in pairwise(cuts):
+        for sent in sentenize(text[first:last]):
+            tokens = tokenize(sent.text)
+            while chunk := list(islice(tokens, MAX_SENTENCE_TOKENS)):
+                yield Chunk([first + sent.start + t.start for t in chunk], [t.text for t in chunk])
 
 
 def ner_pieces(start: int, end: int, chunks: list[Chunk]) -> Iterator[tuple[int, int]]:
