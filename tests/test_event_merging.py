@@ -45,11 +45,12 @@ class Report:
     day: date | None = DAY
     topics: tuple[str, ...] = field(default=())
     contexts: tuple[str, ...] = field(default=())
+    named: bool = True  # the text names the actor (not implied)
 
     def draft(self) -> Draft:
         return Draft(
             self.type, self.mode, self.modality, list(self.actor), list(self.recipient), self.place, self.day,
-            [Span(0, len(self.label), self.label)], list(self.topics), list(self.contexts), self.unit, 0,
+            [Span(0, len(self.label), self.label)], list(self.topics), list(self.contexts), self.unit, 0, self.named,
         )  # fmt: skip
 
 
@@ -137,9 +138,22 @@ SAME_EVENT: list[tuple[str, Report, Report, bool]] = [
     ("overlapping_parties", Report("b1", recipient=(MACRON, BRIGITTE)), Report("b2", recipient=(MACRON, KAZAKHSTAN)),
      False),
     ("other_actor", Report("b1"), Report("b2", actor=(KAZAKHSTAN,)), False),
+    ("implied_actor_same_recipient", Report("b1"), Report("b2", actor=(KAZAKHSTAN,), named=False), True),
+    ("implied_actor_first", Report("b1", actor=(KAZAKHSTAN,), named=False), Report("b2"), True),
+    ("implied_actor_other_recipient", Report("b1"), Report("b2", actor=(KAZAKHSTAN,), recipient=(BRIGITTE,),
+     named=False), False),
+    ("both_implied_other_actor", Report("b1", named=False), Report("b2", actor=(KAZAKHSTAN,), named=False), False),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("kept", "new", "expected"), [pytest.param(*s[1:], id=s[0]) for s in SAME_EVENT])
 def test_same_event(kept: Report, new: Report, expected: bool) -> None:
     assert same_event(kept.draft(), new.draft()) is expected
+
+
+def test_a_named_actor_replaces_an_implied_one() -> None:
+    """`Задержание Петрова ...` (implied `власти`) and then `Полиция Москвы задержала Петрова`: one arrest, by
+    the police."""
+    implied = Report("b1", type="COERCE", actor=(KAZAKHSTAN,), named=False)
+    [event] = merge([implied.draft(), Report("b2", type="COERCE").draft()])
+    assert (event.actor, event.recipient, [s.text for s in event.evidence]) == ([PUTIN], [MACRON], ["b1", "b2"])

@@ -1,6 +1,6 @@
 """One record per real event: the reports of one event in a document (the headline, the lead, the body,
 a quote) become one event with every evidence span; a later report that adds a party, a place or a date
-completes the record."""
+completes the record, and one that names the actor replaces an implied one."""
 
 from __future__ import annotations
 
@@ -31,13 +31,28 @@ def same_event(kept: Draft, new: Draft) -> bool:
         return False
     if kept.place is not None and new.place is not None and kept.place is not new.place:
         return False
-    return new.participants <= kept.participants or kept.participants <= new.participants
+    return new.participants <= kept.participants or kept.participants <= new.participants or implied_twin(kept, new)
+
+
+def implied_twin(kept: Draft, new: Draft) -> bool:
+    """`Полиция Москвы задержала Петрова. ... Задержание Петрова вызвало протесты`: a report whose actor the
+    text does not name (an implied `власти`) is the act of a report that names one, when all it befalls
+    are among that report's recipients."""
+    for named, unnamed in ((kept, new), (new, kept)):
+        befalls = {id(c) for c in unnamed.recipient}
+        among = bool(befalls) and befalls <= {id(c) for c in named.recipient}
+        if named.explicit_actor and not unnamed.explicit_actor and among:
+            return True
+    return False
 
 
 def join(kept: Draft, new: Draft) -> None:
     """Add the report `new` to the event `kept`: its evidence, parties, place, date, topics and contexts."""
     kept.evidence += new.evidence
-    kept.actor = unique(kept.actor + new.actor)
+    if kept.explicit_actor == new.explicit_actor:
+        kept.actor = unique(kept.actor + new.actor)
+    elif new.explicit_actor:  # the named actor replaces the implied one
+        kept.actor = list(new.actor)
     kept.recipient = [c for c in unique(kept.recipient + new.recipient) if all(c is not a for a in kept.actor)]
     kept.place = kept.place or new.place
     if kept.date is None:
