@@ -855,3 +855,15 @@ def test_a_headline_and_a_caption_without_full_stops_are_sentences_of_their_own(
     )
     greeting = [e for e in result.events if e.type == "SUPPORT" and e.evidence[0].text.startswith("Путин поздравил")]
     assert [e.evidence[0].text for e in greeting] == ["Путин поздравил нового главу Кубы"], summary(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "talks"),
+    [
+        ("В 2010 году Стивен Фрай стал встречаться с актёром Стивеном Веббом.", False),
+        ("Сейчас форвард Криштиану Роналду встречается с моделью Джорджиной Родригес.", False),
+        ("Министр Сергей Лавров встречался с послом Японии Тоёхисой Кодзуки.", True),
+    ],
+)
+def test_vstrechatsya_in_the_present_or_after_stat_is_going_out(text: str, talks: bool) -> None:
+    assert any(e.type == "CONSULT" for e in run(text).events) is talks

@@ -41,7 +41,7 @@ def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: l
     destination: Cluster | None = None
     for sent in sorted(sentences, key=lambda s: (s.unit == "headline", s.index)):
         for occurrence in occurrences(sent, found[sent.index]):
-            if is_background(ctx, occurrence) or refers_back(ctx, occurrence, drafts):
+            if is_background(ctx, occurrence) or refers_back(ctx, occurrence, drafts) or courting(ctx, occurrence):
                 continue
             parties = find_parties(ctx, occurrence, protagonist, drafts[-1] if drafts else None)
             modality = find_modality(parsed, occurrence.matches)
@@ -102,6 +102,19 @@ def is_background(ctx: Context, occurrence: Occurrence) -> bool:
     tokens = ctx.tokens
     nouns_only = all(tokens[m.anchor].pos == "NOUN" and tokens[m.anchor].rel != "root" for m in occurrence.matches)
     return nouns_only and not any(with_participants(ctx, m.anchor) for m in occurrence.matches)
+
+
+def courting(ctx: Context, occurrence: Occurrence) -> bool:
+    """`Стивен стал встречаться с актёром`, `форвард встречается с моделью`: `встречаться` in the present or
+    after `стать`, `начать` is going out with someone, not talks (news report talks in the past or future)."""
+    tokens = ctx.tokens
+    anchors = [tokens[m.anchor] for m in occurrence.matches]
+    dating = [
+        a for a in anchors
+        if a.lemma.lower() == "встречаться"
+        and (a.feats.get("Tense") == "Pres" or (a.head >= 0 and tokens[a.head].lemma.lower() in {"стать", "начать"}))
+    ]  # fmt: skip
+    return occurrence.type == "CONSULT" and bool(dating) and len(dating) == len(anchors)
 
 
 def refers_back(ctx: Context, occurrence: Occurrence, drafts: list[Draft]) -> bool:
