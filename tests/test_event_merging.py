@@ -143,6 +143,8 @@ SAME_EVENT: list[tuple[str, Report, Report, bool]] = [
     ("implied_actor_other_recipient", Report("b1"), Report("b2", actor=(KAZAKHSTAN,), recipient=(BRIGITTE,),
      named=False), False),
     ("both_implied_other_actor", Report("b1", named=False), Report("b2", actor=(KAZAKHSTAN,), named=False), False),
+    ("implied_actor_and_a_named_one_who_names_no_one", Report("b1", recipient=()), Report("b2", actor=(KAZAKHSTAN,),
+     named=False), True),
 ]  # fmt: skip
 
 

@@ -37,10 +37,11 @@ def same_event(kept: Draft, new: Draft) -> bool:
 def implied_twin(kept: Draft, new: Draft) -> bool:
     """`Полиция Москвы задержала Петрова. ... Задержание Петрова вызвало протесты`: a report whose actor the
     text does not name (an implied `власти`) is the act of a report that names one, when all it befalls
-    are among that report's recipients."""
+    are among that report's recipients or that report names no one it befalls (`Полиция Бельгии
+    арестовала двух человек ... Нуреддин Х. и Хамза Х. были арестованы`)."""
     for named, unnamed in ((kept, new), (new, kept)):
         befalls = {id(c) for c in unnamed.recipient}
-        among = bool(befalls) and befalls <= {id(c) for c in named.recipient}
+        among = bool(befalls) and (befalls <= {id(c) for c in named.recipient} or not named.recipient)
         if named.explicit_actor and not unnamed.explicit_actor and among:
             return True
     return False
