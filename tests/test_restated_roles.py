@@ -23,10 +23,13 @@ RESTATED = [
 ]  # fmt: skip
 
 # (text, person, position, the role phrase that restates it): the subject of the sentence after one whose
-# subject is the person
+# subject is the person (or of the sentence after the next, when that names no one)
 CONTINUED = [
     ("Президент Ардении Иван Петров болен. Петров подтвердил слухи. Президент объявил об этом в воскресенье.",
      "Иван Петров", "президент", "Президент"),
+    # two sentences back, when the sentence between names no one
+    ("Президент Ардении Иван Петров болен. Петров подтвердил слухи. Об этом сообщили журналисты. Президент "
+     "объявил об этом в воскресенье.", "Иван Петров", "президент", "Президент"),
 ]  # fmt: skip
 
 # (text, person, position): the phrase is in a sentence that does not name the person, nor the subject
@@ -36,6 +39,9 @@ NOT_RESTATED = [
     # the person is not the subject of the sentence before
     ("Журналисты спросили министра финансов Ивана Петрова об отставке. Министр ничего не ответил.", "Иван Петров",
      "министр финансов"),
+    # the sentence between names another person
+    ("Министр финансов Ардении Иван Петров болен. Петров подтвердил слухи. Олег Смирнов опроверг их. Министр "
+     "объявил об этом в воскресенье.", "Иван Петров", "министр финансов"),
 ]  # fmt: skip
 
 

@@ -605,7 +605,8 @@ def test_place_from_the_document(text: str, person: str, position: str, where: s
 
 
 # A title that gives no workplace (NEREL v1.1 train): a country adjective before a business title tells
-# nationality; a genitive after a title may be part of a rank or describe nothing named before it.
+# nationality; a genitive after a title may be part of a rank or describe nothing named before it. The
+# title may share the workplace of the person's other title in the sentence (extractors/roles/shared.py).
 # (failure, text, person, position)
 NO_WORKPLACE: list[tuple[str, str, str, str]] = [
     ("nationality_of_an_entrepreneur", "Российский предприниматель Михаил Гуцериев устроить своему сыну Саиду "
@@ -641,7 +642,8 @@ NO_WORKPLACE: list[tuple[str, str, str, str]] = [
 def test_title_gives_no_workplace(text: str, person: str, position: str) -> None:
     result = run(text)
     jobs = [o for o in result.occupations if key(result.entity(o.person).name) == key(person)]
-    assert [(o.position, o.where) for o in jobs] == [(position, None)]
+    shared = {o.where for o in jobs if o.position != position}  # the workplace of the person's other title
+    assert [o.where if o.where not in shared else None for o in jobs if o.position == position] == [None]
 
 
 # An office named without its holder, in a text that names the holder without a title (NEREL v1.1 train).

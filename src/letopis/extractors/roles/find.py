@@ -12,6 +12,7 @@ from letopis.extractors.roles.places import document_places
 from letopis.extractors.roles.pronouns import pronoun_roles
 from letopis.extractors.roles.record import Role
 from letopis.extractors.roles.restated import restated
+from letopis.extractors.roles.shared import shared_workplaces
 from letopis.extractors.roles.titles import singular_positions
 from letopis.model import Mention
 from letopis.nlp import Parsed
@@ -21,7 +22,9 @@ def find_roles(parsed: Parsed, clusters: list[Cluster]) -> list[Role]:
     """The occupations of a document's persons, found in this order:
     1. the patterns (`PATTERNS`): positions stated with a name (`Посол Казахстана Ержан Кистафин`), then
        the attachment model where they are silent (`learned_roles`), and the workplace it links to a role
-       that names none (`learned_workplaces`);
+       that names none (`learned_workplaces`); then a title that still names none takes the workplace of
+       the same person's title nearest it in its sentence (`shared_workplaces`: `замглавнокомандующего
+       Сухопутными войсками генерал-лейтенант Сергей Скоков`);
     2. offices named without their holder (`Премьер-министр Израиля заявил`) that no titled person may
        hold, given to the untitled person named near them; each phrase becomes a mention of its holder;
     3. role phrases that name no one (`Посол`, `Глава Карачи`), each a mention of the one titled person
@@ -36,7 +39,7 @@ def find_roles(parsed: Parsed, clusters: list[Cluster]) -> list[Role]:
     context = Context.of(parsed, clusters)
     roles = named_roles(context)
     roles += pronoun_roles(context, roles)
-    roles = learned_workplaces(context, roles + learned_roles(context, roles))
+    roles = shared_workplaces(context, learned_workplaces(context, roles + learned_roles(context, roles)))
     singular = singular_positions(context)
     held = offices(context, roles, singular)
     for role in held:

@@ -16,18 +16,22 @@ from letopis.extractors.roles.distributed import distributed
 from letopis.extractors.roles.places import role_at
 from letopis.extractors.roles.predicates import heads, predicate
 from letopis.extractors.roles.record import Role
+from letopis.extractors.roles.succession import replaced, succeeded
 from letopis.extractors.roles.titles import TITLE_ADJECTIVES, one_of, outer_position, position_of, title_start
 from letopis.lexicon import positions
 from letopis.model import Span
 
 MAX_GAP = 14
 DASHES = {"-", "–", "—"}
+CLOSING_QUOTES = {"»", '"', "”"}
 
 
 def before_name(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     """`POSITION [where] [в accredited] NAME`, and positions apposed before it with commas
     (`лидер Меджлиса ..., народный депутат Украины Мустафа Джемилев`) or stacked on it in the same
-    case (`командующий войсками Сибирского военного округа генерал-полковник Александр Постников`)."""
+    case after its complement (`командующий войсками Сибирского военного округа генерал-полковник Александр
+    Постников`, `командующего силами США в Афганистане генерала Джона Аллена`, `директор компании «Яндекс»
+    бизнесмен Аркадий Волож`): NEREL links each to the name."""
     tokens = context.tokens
     roles: list[Role] = []
     end = cand.first
@@ -45,7 +49,7 @@ def before_name(context: Context, person: Cluster, cand: Candidate) -> list[Role
         before = tokens[start - 1]
         if before.text in {",", "и"}:
             end, stacked = start - 1, None
-        elif before.pos in {"NOUN", "PROPN"} and before.case == "Gen" and before.sent == tokens[start].sent:
+        elif (before.pos in {"NOUN", "PROPN"} or before.text in CLOSING_QUOTES) and before.sent == tokens[start].sent:
             end, stacked = start, role  # `представитель вооружённых сил полковник X`: a title on a title
         else:
             return roles
@@ -54,7 +58,9 @@ def before_name(context: Context, person: Cluster, cand: Candidate) -> list[Role
 def nearest_position(context: Context, person: Cluster, cand: Candidate, end: int) -> Role | None:
     """The position nearest before a name that heads it; a dash may stand between a position that opens
     its clause and the name (`Министр финансов — 72-х летний Таро Асо`); never one in brackets closed
-    before the name."""
+    before the name. A title (class `title` in positions.tsv) that heads the name is taken as the nearest
+    (`Эмир Катара шейх Хамад`: the emir is stacked on it); one that does not is passed for a position
+    before it."""
     tokens = context.tokens
     sent = context.parsed.sentence_of(cand.first)
     title_index: int | None = None
@@ -68,6 +74,8 @@ def nearest_position(context: Context, person: Cluster, cand: Candidate, end: in
             return None
         if position_word is not None and (token.feats.get("Number") != "Plur" or one_of(context, index) is not None):
             if positions()[position_word][1] == "title" and title_index is None:
+                if names(context, index, cand, end):
+                    return role_at(context, person, index, range(index + 1, end), cand.end, cand)
                 title_index = index
                 continue
             index = outer_position(context, index, tokens[cand.first].case)
@@ -261,6 +269,8 @@ PATTERNS = (
     Pattern("distributed", distributed, shared=True),
     Pattern("predicate", predicate),
     Pattern("heads", heads),
+    Pattern("succeeded", succeeded, shared=True),  # the post is the predecessor's too (`сменила на посту`)
+    Pattern("replaced", replaced, shared=True),  # the post is the successor's too (`вместо Рауля Кастро`)
 )
 
 

@@ -28,17 +28,19 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     subject (or, for an active appointment verb or one that relieves of a post, to its object); so does
     a position after `в качестве` (`выступил в качестве министра финансов`) and a post held, taken or left
     (`Путин согласился занять пост премьер-министра РФ`, `Бельянинов, возглавлявший должность главы ФТС`,
-    `Иванов, который работал директором завода`), but not one run for (`выдвигал свою кандидатуру на пост
-    президента`). Each verb gives at most one position, and those coordinated with it (`был начальником
-    Генштаба, главой МВД`)."""
+    `Иванов, который работал директором завода`; the clause may hang on the title the name is apposed to:
+    `Министр финансов — Таро Асо, занимавший пост премьер-министра Японии`), but not one run for
+    (`выдвигал свою кандидатуру на пост президента`). Each verb gives at most one position, and those
+    coordinated with it (`был начальником Генштаба, главой МВД`)."""
     tokens = context.tokens
     name = tokens[cand.first]
     if name.rel == "appos" and name.head >= 0:  # `Юрист Дэвид Уэстин ... занял пост`: the title is the subject
         name = tokens[name.head]
     sent = context.parsed.sentence_of(cand.first)
     words = tokens[sent.first : sent.last]
-    clauses = [t for t in words if t.rel == "acl" and t.head == cand.first]
-    clauses += [t for t in words if t.rel == "acl:relcl" and t.head == cand.first and relative(words, t)]
+    described = {cand.first, name.index}  # `Таро Асо, занимавший пост`: the clause may hang on the title apposed
+    clauses = [t for t in words if t.rel == "acl" and t.head in described]
+    clauses += [t for t in words if t.rel == "acl:relcl" and t.head in described and relative(words, t)]
     if name.head >= 0 and name.rel in {"nsubj", "nsubj:pass", "obj"}:
         verb = tokens[name.head]
         active = (verb.lemma.lower() in APPOINTING or relieved(words, verb)) and verb.feats.get("Voice") != "Pass"

@@ -33,10 +33,25 @@ def position_of(context: Context, token: Token) -> str | None:
     if text[:3] not in position_prefixes() and not any(p[:3] in position_prefixes() for p in parts):
         return None
     lemma = token.lemma.lower()
-    for word in (lemma, text, *lemma.split("-")[:1], *lemma.split("-")[-1:]):
+    present = token.feats.get("VerbForm") == "Part" and token.feats.get("Tense") == "Pres"
+    nominal = token.pos == "NOUN" or present  # not `командовал`, `нападавший`
+    for word in (lemma, text, *lemma.split("-")[:1], *lemma.split("-")[-1:], *substantive(lemma, nominal)):
         if word in positions():
             return word
     return None
+
+
+def substantive(lemma: str, nominal: bool) -> tuple[str, ...]:
+    """The participle a verb lemma stands for when a title that is a participle or noun (`nominal`) is
+    lemmatised as its verb (`управляющим` -> `управлять` -> `управляющий`, `заведующим` -> `заведовать` ->
+    `заведующий`)."""
+    if not nominal:
+        return ()
+    if lemma.endswith("овать"):
+        return (lemma[:-5] + "ующий",)
+    if lemma.endswith(("ять", "ать")):
+        return (lemma[:-2] + "ющий",)
+    return ()
 
 
 def singular_positions(context: Context) -> list[tuple[Token, str]]:
