@@ -86,18 +86,17 @@ def subjects(
     """Entities that are the grammatical subject of the trigger, and whether the subject is `стороны`
     (both sides); generic agents of no stated country (`полиция`) only when `generic`."""
     tokens = ctx.tokens
-    governors = {i for m in matches for i in m.tokens}
+    own = {i for m in matches for i in m.tokens}
     words = tokens[sent.first : sent.last]
-    governors |= {tokens[m.anchor].head for m in matches if shares_subject(words, tokens[m.anchor])}
+    governors = own | {tokens[m.anchor].head for m in matches if shares_subject(words, tokens[m.anchor])}
     governors |= {light_verb(tokens, i) for m in matches for i in m.tokens}  # `применила газ`
     governors |= {
         tokens[h].head for h in list(governors) if h >= 0 and tokens[h].pos == "VERB" and tokens[h].rel == "xcomp"
     }
-    own = {i for m in matches for i in m.tokens}
     governors |= set(participles(tokens, sent, own))  # `санкции, введённые Евросоюзом`
     found: list[Cluster] = []
     sides = False
-    candidates = [t for t in tokens[sent.first : sent.last] if t.rel == "nsubj" and t.head in governors]
+    candidates = [t for t in words if t.rel == "nsubj" and t.head in governors]
     # `Обвинения ... касаются`: an act is not its own subject; `Демонстранты ... готовятся`: those who act are
     candidates = [t for t in candidates if t.index not in own or agent_word(t) is not None]
     nominative = [t for t in candidates if t.case in {"Nom", None} or demonym(t) is not None]  # `Иорданцы` (Gen)
