@@ -9,6 +9,8 @@ from importlib.resources import files
 
 from letopis.lexicon.names import key
 
+PRONOUN_GENDERS = {"он": "Masc", "она": "Fem"}  # personal pronouns of a person, by gender; closed class
+
 
 def rows(name: str) -> list[list[str]]:
     """Rows of a lexicon file, each a list of its tab-separated columns."""

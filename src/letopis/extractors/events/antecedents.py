@@ -10,10 +10,9 @@ from collections.abc import Callable, Iterable
 
 from letopis.extractors.entities import Cluster
 from letopis.extractors.events.context import Context
-from letopis.lexicon import event_words
+from letopis.lexicon import PRONOUN_GENDERS, event_words
 from letopis.nlp import Sentence, Token
 
-PRONOUN_GENDERS = {"он": "Masc", "она": "Fem"}  # closed class
 POSSESSIVE_GENDERS = {"его": "Masc", "ее": "Fem"}  # closed class
 INSTITUTIONS = event_words()["institution"]
 GENERIC_INSTITUTIONS = event_words()["generic_institution"]

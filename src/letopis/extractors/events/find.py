@@ -3,6 +3,8 @@ its parties, modality, place, date and topics; last the merging of reports of on
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from letopis.extractors.entities import Cluster
 from letopis.extractors.events.arguments import find_parties, subjects
 from letopis.extractors.events.context import Context, build_context
@@ -16,7 +18,7 @@ from letopis.extractors.events.triggers import Match, find_matches
 from letopis.extractors.events.where_when import dateline_place, event_date, stated_place
 from letopis.extractors.roles import Role
 from letopis.model import Document, Span
-from letopis.nlp import Parsed
+from letopis.nlp import Parsed, Token
 
 # Types that make an event without a named party when their own clause places them (`в Иерусалиме
 # произошёл теракт`, `в Аммане прошли демонстрации`); any other trigger with nobody in it is background
@@ -108,13 +110,13 @@ def courting(ctx: Context, occurrence: Occurrence) -> bool:
     """`Стивен стал встречаться с актёром`, `форвард встречается с моделью`: `встречаться` in the present or
     after `стать`, `начать` is going out with someone, not talks (news report talks in the past or future)."""
     tokens = ctx.tokens
-    anchors = [tokens[m.anchor] for m in occurrence.matches]
-    dating = [
-        a for a in anchors
-        if a.lemma.lower() == "встречаться"
-        and (a.feats.get("Tense") == "Pres" or (a.head >= 0 and tokens[a.head].lemma.lower() in {"стать", "начать"}))
-    ]  # fmt: skip
-    return occurrence.type == "CONSULT" and bool(dating) and len(dating) == len(anchors)
+    return occurrence.type == "CONSULT" and all(going_out(tokens, tokens[m.anchor]) for m in occurrence.matches)
+
+
+def going_out(tokens: Sequence[Token], anchor: Token) -> bool:
+    """Whether a trigger word is `встречаться` in the present or after `стать`, `начать`."""
+    inchoative = anchor.head >= 0 and tokens[anchor.head].lemma.lower() in {"стать", "начать"}
+    return anchor.lemma.lower() == "встречаться" and (anchor.feats.get("Tense") == "Pres" or inchoative)
 
 
 def refers_back(ctx: Context, occurrence: Occurrence, drafts: list[Draft]) -> bool:

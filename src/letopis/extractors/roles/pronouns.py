@@ -8,9 +8,9 @@ from letopis.extractors.entities import Candidate, Cluster
 from letopis.extractors.roles.context import Context
 from letopis.extractors.roles.predicates import predicate
 from letopis.extractors.roles.record import Role
+from letopis.lexicon import PRONOUN_GENDERS
 from letopis.nlp import Token
 
-PRONOUN_GENDERS = {"он": "Masc", "она": "Fem"}  # closed class
 LOOKBACK = 2  # sentences before the pronoun in which its person is looked for
 
 
