@@ -137,16 +137,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ("arguments", "Спейси уже публично извинился перед Рэппом, сообщи", "CONCEDE"): (
         "finds Рэпп -> none; expected Спейси -> Рэпп"
     ),
-    (
-        "type",
-        "Бут не признал себя виновным ни по одному из пункт",
-        "CONCEDE",
-    ): "no CONCEDE trigger matched; reads ACCUSE/allege, SANCTION/convict",
-    (
-        "arguments",
-        "Бут не признал себя виновным ни по одному из пункт",
-        "CONCEDE",
-    ): "no CONCEDE event to take arguments from",
     ("type", "Председатель КНР Ху Цзиньтао и российский президен", "COOPERATE"): "no COOPERATE trigger matched",
     (
         "arguments",
@@ -211,9 +201,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ): "reads REQUEST/- asserted, expected REQUEST/assist asserted",
     ("arguments", "Турция потребовала, чтобы США экстрадировали 75-ле", "REQUEST"): (
         "finds Турция -> none; expected Турция -> США"
-    ),
-    ("arguments", "На нынешней неделе МИД Китая потребовал от Японии ", "REQUEST"): (
-        "finds МИД Китая -> none; expected МИД Китая -> Япония"
     ),
     (
         "type",
@@ -285,7 +272,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "THREATEN",
     ): "no THREATEN event to take arguments from",
     ("arguments", "Петербургские священнослужители вышли на одиночные", "PROTEST"): (
-        "finds протестующие (Россия) -> none; expected none -> none"
+        "finds протестующие (Россия) -> Россия; expected none -> none"
     ),
     ("type", "На следующий день он отозвал из России посла.", "SANCTION"): "reads a SANCTION trigger, finds no party",
     (
@@ -680,6 +667,29 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
      "SUPPORT", None, ["депутаты"], ["Иван Петров"], "written for letopis in the shape of issue 12's class 9"),
     ("the_reflexive_passive_of_a_trigger_verb", "Участники акции задерживаются полицией.", "COERCE", "arrest",
      ["полиция"], [], "written for letopis in the shape of issue 12's class 4"),
+    ("coordinated_persons_meet_each_other", "Владимир Путин и Реджеп Эрдоган встретились в Сочи.", "CONSULT", None,
+     ["Владимир Путин", "Реджеп Эрдоган"], [], "written for letopis in the shape of issue 12's class 5"),
+    ("a_title_over_a_list_of_persons_who_meet", "Премьер-министры Индии и Японии Нарендра Моди и Синдзо Абэ "
+     "встретились в Токио.", "CONSULT", None, ["Нарендра Моди", "Синдзо Абэ"], [], "written for letopis in the "
+     "shape of issue 12's class 5"),
+    ("a_possessive_of_the_trigger_noun_is_whom_it_befalls", "Губернатор Омской области Иван Петров подал в "
+     "отставку. Президент Владимир Путин принял его отставку.", "AGREE", None, ["Владимир Путин"],
+     ["Иван Петров"], "written for letopis in the shape of issue 12's class 3"),
+    ("pleading_guilty_is_a_concession_not_a_conviction", "Бывший мэр Томска Иван Петров признал себя виновным в "
+     "получении взятки.", "CONCEDE", None, ["Иван Петров"], [], "written for letopis in the shape of issue 12's "
+     "class 9"),
+    ("a_demand_from_a_generic_agent", "Оппозиция потребовала от правительства Армении отставки премьер-министра.",
+     "REQUEST", "change", ["оппозиция (Армения)"], ["Правительство Армении"], "written for letopis in the shape "
+     "of issue 12's class 5"),
+    ("sanctions_against_those_a_country_adjective_names", "США ввели санкции против российских банков.",
+     "SANCTION", "discontinue", ["США"], ["Россия"], "written for letopis in the shape of issue 12's class 5"),
+    ("the_object_of_the_verb_an_event_noun_completes", "Суд постановил держать под арестом двух жителей Казани.",
+     "COERCE", "arrest", ["суд (Россия)"], ["Жители Казани"], "written for letopis in the shape of issue 12's class 9"),
+    ("beheading_is_an_assault", "Боевики обезглавили американского журналиста Джона Смита.", "ASSAULT",
+     "targeted", [], ["Джон Смит"], "written for letopis in the shape of issue 12's missing triggers"),
+    ("listing_a_site_as_banned_is_censorship", "Роскомнадзор внёс мессенджер Telegram в реестр запрещённых "
+     "сайтов.", "COERCE", "censor", ["Роскомнадзор"], ["Telegram"], "written for letopis in the shape of issue "
+     "12's missing triggers"),
 ]  # fmt: skip
 
 

@@ -42,9 +42,26 @@ def possessor(ctx: Context, token: Token) -> Cluster | None:
 
 def person_of_gender(ctx: Context, index: int, gender: str) -> Cluster | None:
     """The person of `gender` a pronoun at `index` stands for: the nearest named before it as a subject,
-    else the nearest."""
-    return nearest(ctx, index, lambda item, at: item.type == "PER" and at.feats.get("Gender") == gender,
-                   subject=True)  # fmt: skip
+    else the nearest; never the subject of the pronoun's own clause (`Путин принял его отставку`: not Путин,
+    who would be `свою`)."""
+    own = own_subjects(ctx, index)
+    return nearest(ctx, index, lambda item, at: item.type == "PER" and at.feats.get("Gender") == gender
+                   and item not in own, subject=True)  # fmt: skip
+
+
+def own_subjects(ctx: Context, index: int) -> list[Cluster]:
+    """The entities that are the subject of the verb nearest above `index`, with their titles' names and
+    their conjuncts (`Участковый Денис Иванов и его заместитель Олег Прохоренко`)."""
+    tokens = ctx.tokens
+    verb = tokens[index].head
+    while verb >= 0 and tokens[verb].pos not in {"VERB", "AUX"}:
+        verb = tokens[verb].head
+    sent = ctx.parsed.sentence_of(index)
+    words = tokens[sent.first : sent.last]
+    subjects = {t.index for t in words if t.head == verb >= 0 and t.rel == "nsubj" and t.index != index}
+    for _ in range(2):  # `Президент Владимир Путин`, `Иванов и Петров`
+        subjects |= {t.index for t in words if t.head in subjects and t.rel in {"appos", "conj"}}
+    return [ctx.entity_at[i] for i in sorted(subjects) if i in ctx.entity_at]
 
 
 def holds(name: str, lemma: str) -> bool:
@@ -71,9 +88,13 @@ def nearest(ctx: Context, index: int, fits: Callable[[Cluster, Token], bool], su
 
 
 def is_subject(ctx: Context, item: Cluster, position: int) -> bool:
-    """Whether the mention of `item` over `position` is the subject of its clause."""
+    """Whether the mention of `item` over `position` is the subject of its clause, active or passive, or
+    the name its subject's title gives."""
     span = next(((c.first, c.last) for c in item.candidates if c.first <= position < c.last), (position, position + 1))
-    return any(ctx.tokens[i].rel == "nsubj" for i in range(*span))
+    tokens = ctx.tokens
+    # `Губернатор Иван Петров подал`: the name of a title that is the subject
+    titled = (i for i in range(*span) if tokens[i].rel == "appos" and tokens[tokens[i].head].rel == "nsubj")
+    return any(tokens[i].rel in {"nsubj", "nsubj:pass"} for i in range(*span)) or any(titled)
 
 
 def passive_agents(ctx: Context, sent: Sentence, governors: set[int]) -> Iterable[Token]:

@@ -7,36 +7,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from letopis.extractors.entities import Cluster
-from letopis.extractors.events.agents import agent_word, demonym, is_capital, label
+from letopis.extractors.events.agents import agent_word, demonym
 from letopis.extractors.events.allegations import alleged_actors
-from letopis.extractors.events.antecedents import antecedent, passive_agents, possessor
+from letopis.extractors.events.antecedents import passive_agents, possessor
 from letopis.extractors.events.context import Context
 from letopis.extractors.events.learned import learned_agents
 from letopis.extractors.events.lists import listed_after
 from letopis.extractors.events.participles import described, participles, shares_subject
 from letopis.extractors.events.phrases import (
-    QUANTITIES,
     WITH,
     after_with,
-    agent_country,
     clause,
     counted,
-    counted_by,
     drop_descriptors,
     host,
     is_destination,
     light_verb,
     names_itself,
     targets,
-    topic_places,
 )
 from letopis.extractors.events.records import Draft, Occurrence, Parties, is_party, unique
+from letopis.extractors.events.resolution import resolve
 from letopis.extractors.events.sources import is_source
-from letopis.extractors.events.triggers import Match, governed
+from letopis.extractors.events.triggers import Match
 from letopis.extractors.events.undergoing import undergone
 from letopis.extractors.events.where_when import is_direction
 from letopis.lexicon import event_words, positions
-from letopis.lexicon.gazetteer import gazetteer
 from letopis.nlp import Sentence, Token
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -159,60 +155,6 @@ def genitive_agents(ctx: Context, sent: Sentence, matches: Sequence[Match]) -> l
     return [c for c in found if is_party(c)]
 
 
-def resolve(ctx: Context, token: Token, sent: Sentence, subject: bool = True, generic: bool = True) -> list[Cluster]:
-    """The entities a subject token stands for: its own mention (a capital as the subject or agent speaks
-    for its government: `Москва заявила`), the names in its phrase (`президенты России и Сербии`), what a
-    pronoun or an institution noun refers back to (`antecedent`), a generic agent (`власти Пакистана`,
-    `полиция`), or a country adjective (`представители пакистанских кругов`)."""
-    tokens = ctx.tokens
-    if token.lemma.lower() in QUANTITIES and (many := next(counted_by(tokens, token, sent), None)) is not None:
-        return resolve(ctx, many, sent, subject, generic)  # `Тысячи жителей Бишкека`: the residents
-    if token.index in ctx.entity_at:
-        own = ctx.entity_at[token.index]
-        acting = token.rel == "nsubj" or (token.case == "Ins" and token.rel in {"obl", "obl:agent"})
-        if acting and own.type == "LOC" and own.place is not None and is_capital(own.place):
-            return [ctx.agents.government(token, own.place)]
-        if own.type == "LOC" and own.place is None and (people := demonym(token)) is not None:
-            return [ctx.agents.get(token, "CVL", people[1], people[0])]  # `Иорданцы` tagged as a place
-        return [own]
-    phrase = [t for t in tokens[sent.first : sent.last] if governed(tokens, t.index, token.index)]
-    named = unique(ctx.entity_at[t.index] for t in phrase if t.index in ctx.entity_at)
-    if not subject:  # `обсудили ситуацию на Украине`
-        named = [c for c in named if c not in topic_places(ctx, phrase)]
-    apposed = {t.index for t in phrase if t.head == token.index and t.rel == "appos"}
-    apposed |= {t.index for t in phrase if t.head in apposed and t.rel == "conj"}
-    persons = unique(ctx.entity_at[i] for i in apposed if i in ctx.entity_at and ctx.entity_at[i].type == "PER")
-    if persons:  # `Адвокат Мирзаева Алексей Гребенской`: the named person, not whom the title is of
-        return persons
-    for kind in ("PER", "ORG"):
-        if any(c.type == kind for c in named):
-            return [c for c in named if c.type == kind]
-    agent = agent_word(token)
-    country, words = agent_country(phrase, named) if agent is not None else (None, [])
-    if agent is None and (people := demonym(token)) is not None:
-        agent, country = ("CVL", people[1]), people[0]
-    if agent is None or not (generic or country):
-        agent = None
-    if (parties := [c for c in named if is_party(c)]) and agent is None:
-        return parties
-    referent = antecedent(ctx, token)
-    if referent is not None:
-        return [referent]
-    if agent is not None:
-        span = [token, *words]
-        ends = (min(span, key=lambda t: t.index), max(span, key=lambda t: t.index))
-        called = label(tokens, token, words)
-        if called is not None:
-            ends = (min(ends[0], called[0], key=lambda t: t.index), ends[1])
-        return [ctx.agents.get(token, *agent, country, phrase=ends, called=called[1] if called else None)]
-    for word in phrase if subject else []:
-        iso3 = gazetteer().adjective_country(word.lemma) if word.pos == "ADJ" else None
-        if iso3 is not None:
-            found = ctx.countries.adjective(iso3, word)
-            return [found] if found is not None else []
-    return []
-
-
 def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[Cluster]) -> list[Cluster]:
     """Direct and indirect objects of the trigger wherever they stand (`Николаса Мадуро ... поздравил
     Путин`), coordinated ones too (`Кроуфорду и Фейту предъявлены обвинения`), with the names in their
@@ -220,7 +162,7 @@ def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[
     of a noun the trigger's pattern continues with (`принял отставку правительства Исама Шарафа`,
     `потребовали отставки мэра`)."""
     tokens = ctx.tokens
-    anchors = {i for m in matches for i in m.tokens}
+    anchors = {i for m in matches for i in m.tokens} | held_under(tokens, sent, matches)
     owned = {i for m in matches for i in m.tokens[1:] if tokens[i].pos == "NOUN"}
     owned |= {m.anchor for m in matches if tokens[m.anchor].lemma.lower() in PATIENT_NOUNS}  # `арест Навального`
     found = objects_of(ctx, sent, anchors, owned, actor)
@@ -234,6 +176,29 @@ def objects(ctx: Context, sent: Sentence, matches: Sequence[Match], actor: list[
         shared = {i for i in heads | following if tokens[i].pos == "VERB"}
         found = objects_of(ctx, sent, shared, set(), actor, named=True)
     return found
+
+
+def held_under(tokens: Sequence[Token], sent: Sentence, matches: Sequence[Match]) -> set[int]:
+    """The verbs a noun trigger completes with `под` (`держать под арестом двух жителей`): their objects
+    are the trigger's."""
+    marked = {t.head for t in tokens[sent.first : sent.last] if t.rel == "case" and t.text.lower() == "под"}
+    nouns = (tokens[m.anchor] for m in matches if tokens[m.anchor].pos == "NOUN" and m.anchor in marked)
+    return {t.head for t in nouns if t.rel == "obl" and t.head >= 0 and tokens[t.head].pos == "VERB"}
+
+
+def directed(ctx: Context, occurrence: Occurrence, actor: list[Cluster]) -> list[Cluster]:
+    """Whom a phrase of `против` (any act) or `от` (a demand) of the trigger names, a generic agent or the
+    country of an adjective too (`санкции против российских банков`, `потребовала от правительства Армении`),
+    when the act has an actor: such a phrase alone makes no event (`протесты стали выступать против
+    правого правительства`)."""
+    tokens, sent = ctx.tokens, occurrence.sent
+    if not actor:
+        return []
+    own = {i for m in occurrence.matches for i in m.tokens}
+    marks = {"против"} | ({"от"} if occurrence.type == "REQUEST" else set())
+    marked = {t.head for t in tokens[sent.first : sent.last] if t.rel == "case" and t.text.lower() in marks}
+    phrases = (t for t in tokens[sent.first : sent.last] if t.head in own and t.index in marked)
+    return [c for t in phrases for c in resolve(ctx, t, sent) if c not in actor and is_party(c)]
 
 
 def objects_of(
@@ -253,6 +218,8 @@ def objects_of(
                 items = resolve(ctx, each, sent, subject=False, generic=not genitive)
                 items += [p for t in tokens[sent.first : sent.last] if t.head == each.index if (p := possessor(ctx, t))]
                 found += [c for c in items if c not in actor and is_party(c)]
+    owners = (possessor(ctx, t) for t in tokens[sent.first : sent.last] if t.head in owned)  # `принял его отставку`
+    found += [c for c in owners if c is not None and c not in actor and is_party(c)]
     return unique(found)
 
 
@@ -280,7 +247,7 @@ def recipients(ctx: Context, occurrence: Occurrence, actor: list[Cluster]) -> li
             found += drop_descriptors(chain)
             chain = []
     found += drop_descriptors(chain)
-    found += objects(ctx, sent, occurrence.matches, actor)
+    found += objects(ctx, sent, occurrence.matches, actor) + directed(ctx, occurrence, actor)
     if occurrence.type == "CONSULT" and occurrence.mode != "visit":
         return found
     following = {i for m in occurrence.matches for i in clause(ctx, m.tokens[-1], sent, others) if targets(ctx, m, i)}

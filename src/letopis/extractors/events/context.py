@@ -48,7 +48,7 @@ class Context:
         return self.parsed.tokens
 
 
-# How a step names the entities a token stands for (`arguments.resolve`), passed to the modules it calls.
+# How a step names the entities a token stands for (`resolution.resolve`), passed to the modules it calls.
 Resolver = Callable[["Context", Token, Sentence], list[Cluster]]
 
 

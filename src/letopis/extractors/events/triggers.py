@@ -15,6 +15,8 @@ from letopis.lexicon.plover import TYPES, code
 from letopis.nlp import Parsed, Sentence, Token, pipeline
 
 MAX_STEP = 3
+# where players meet, not negotiators (`встретились в финале`); closed class
+GAMES = frozenset({"финал", "полуфинал", "четвертьфинал", "матч", "поединок", "турнир", "игра", "ринг", "бой", "раунд"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,7 @@ def find_matches(parsed: Parsed, sent: Sentence) -> list[Match]:
         # варианты` names what is discussed, not who meets
         candidates = [t for t in triggers().get(lemma[:-2], ()) if code(t.type, None).quad > 2] if passive else None
         for trigger in triggers().get(lemma, ()) if candidates is None else candidates:
-            if trigger.voice is not None and trigger.voice != voice(tokens[index]):
+            if trigger.voice is not None and not in_voice(tokens, sent, index, trigger.voice):
                 continue
             matched = follow(tokens, trigger.words[1:], index, sent.last)
             if matched is None and len(trigger.words) == 2:
@@ -88,6 +90,29 @@ def find_matches(parsed: Parsed, sent: Sentence) -> list[Match]:
             if matched is not None:
                 found.append(Match(trigger, (index, *matched)))
     return keep_longest(found)
+
+
+def in_voice(tokens: tuple[Token, ...], sent: Sentence, index: int, wanted: str) -> bool:
+    """Whether the anchor is in the voice its pattern asks for: `passive` or `active` (`voice`), or
+    `reciprocal`, the act of several persons on each other (`Путин и Эрдоган встретились в Сочи`)."""
+    if wanted == "reciprocal":
+        return reciprocal(tokens, sent, index)
+    return voice(tokens[index]) == wanted
+
+
+def reciprocal(tokens: tuple[Token, ...], sent: Sentence, verb: int) -> bool:
+    """Whether the verb's subject names two persons or more (`Владимир Путин и Реджеп Эрдоган`, `Президенты
+    России и Турции Владимир Путин и Реджеп Эрдоган`) and no phrase of the verb is a game's
+    (`Федерер и Надаль встретились в финале`)."""
+    words = tokens[sent.first : sent.last]
+    if any(t.head == verb and t.lemma.lower() in GAMES for t in words):
+        return False
+    for subject in (t for t in words if t.head == verb and t.rel == "nsubj"):
+        phrase = [t for t in words if t.index == subject.index or governed(tokens, t.index, subject.index)]
+        names = [t for t in phrase if t.pos == "PROPN" and t.feats.get("Animacy") == "Anim" and t.rel != "flat:name"]
+        if len(names) >= 2:
+            return True
+    return False
 
 
 def voice(token: Token) -> str:
