@@ -272,7 +272,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "THREATEN",
     ): "no THREATEN event to take arguments from",
     ("arguments", "Петербургские священнослужители вышли на одиночные", "PROTEST"): (
-        "finds протестующие (Россия) -> Россия; expected none -> none"
+        "finds протестующие (Россия) -> none; expected none -> none"
     ),
     ("type", "На следующий день он отозвал из России посла.", "SANCTION"): "reads a SANCTION trigger, finds no party",
     (
