@@ -687,6 +687,14 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
      "COERCE", "arrest", ["суд (Россия)"], ["Жители Казани"], "written for letopis in the shape of issue 12's class 9"),
     ("beheading_is_an_assault", "Боевики обезглавили американского журналиста Джона Смита.", "ASSAULT",
      "targeted", [], ["Джон Смит"], "written for letopis in the shape of issue 12's missing triggers"),
+    ("a_generic_institution_noun_is_the_organisation_it_introduced", "Компания «Яндекс» получила предупреждение "
+     "от Роскомнадзора. Компания признала ошибку.", "CONCEDE", None, ["Яндекс"], [], "written for letopis in the "
+     "shape of issue 12's class 3 (not the organisation named last)"),
+    ("a_call_to_someone_named", "Президент Франции Эммануэль Макрон позвонил Владимиру Путину.", "CONSULT", "phone",
+     ["Эммануэль Макрон"], ["Владимир Путин"], "written for letopis in the shape of issue 12's missing triggers"),
+    ("a_joint_statement_signed_under_a_title_over_a_list", "Министры иностранных дел России и Китая Сергей Лавров "
+     "и Ван И подписали совместное заявление.", "SUPPORT", None, ["Сергей Лавров", "Ван И"], [], "written for "
+     "letopis in the shape of issue 12's missing triggers"),
     ("listing_a_site_as_banned_is_censorship", "Роскомнадзор внёс мессенджер Telegram в реестр запрещённых "
      "сайтов.", "COERCE", "censor", ["Роскомнадзор"], ["Telegram"], "written for letopis in the shape of issue "
      "12's missing triggers"),
@@ -876,4 +884,17 @@ def test_a_headline_and_a_caption_without_full_stops_are_sentences_of_their_own(
     ],
 )
 def test_vstrechatsya_in_the_present_or_after_stat_is_going_out(text: str, talks: bool) -> None:
+    assert any(e.type == "CONSULT" for e in run(text).events) is talks
+
+
+@pytest.mark.parametrize(
+    ("text", "talks"),
+    [
+        ("Владимир Путин и Реджеп Эрдоган встретились в Сочи.", True),
+        ("Роджер Федерер и Рафаэль Надаль встретились в финале турнира.", False),
+        ("Министр Сергей Лавров позвонил госсекретарю США Майку Помпео.", True),
+        ("Вечером Иван Петров позвонил жене.", False),
+    ],
+)
+def test_meetings_without_s_and_calls_need_named_persons(text: str, talks: bool) -> None:
     assert any(e.type == "CONSULT" for e in run(text).events) is talks

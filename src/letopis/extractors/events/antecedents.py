@@ -26,8 +26,9 @@ def antecedent(ctx: Context, token: Token) -> Cluster | None:
         return person_of_gender(ctx, token.index, PRONOUN_GENDERS[lemma])
     if token.pos != "NOUN" or lemma not in INSTITUTIONS or token.feats.get("Number") == "Plur":
         return None
-    if lemma in GENERIC_INSTITUTIONS:
-        return nearest(ctx, token.index, lambda item, at: item.type == "ORG")
+    if lemma in GENERIC_INSTITUTIONS:  # `Компания «Яндекс» ... Компания признала`, else the last named
+        kind = nearest(ctx, token.index, lambda item, at: item.type == "ORG" and introduced_as(ctx, item, lemma))
+        return kind or nearest(ctx, token.index, lambda item, at: item.type == "ORG")
     return nearest(ctx, token.index, lambda item, at: item.type == "ORG" and holds(item.name, lemma))
 
 
@@ -62,6 +63,18 @@ def own_subjects(ctx: Context, index: int) -> list[Cluster]:
     for _ in range(2):  # `Президент Владимир Путин`, `Иванов и Петров`
         subjects |= {t.index for t in words if t.head in subjects and t.rel in {"appos", "conj"}}
     return [ctx.entity_at[i] for i in sorted(subjects) if i in ctx.entity_at]
+
+
+def introduced_as(ctx: Context, item: Cluster, lemma: str) -> bool:
+    """Whether a mention of the entity follows the noun (`компания «Яндекс»`, `организации Amnesty`)."""
+    tokens = ctx.tokens
+    for mention in item.candidates:
+        before = mention.first - 1
+        while before >= 0 and tokens[before].pos == "PUNCT" and mention.first - before <= 2:
+            before -= 1
+        if before >= 0 and tokens[before].lemma.lower() == lemma:
+            return True
+    return False
 
 
 def holds(name: str, lemma: str) -> bool:

@@ -93,11 +93,22 @@ def find_matches(parsed: Parsed, sent: Sentence) -> list[Match]:
 
 
 def in_voice(tokens: tuple[Token, ...], sent: Sentence, index: int, wanted: str) -> bool:
-    """Whether the anchor is in the voice its pattern asks for: `passive` or `active` (`voice`), or
-    `reciprocal`, the act of several persons on each other (`Путин и Эрдоган встретились в Сочи`)."""
+    """Whether the anchor is in the voice its pattern asks for: `passive` or `active` (`voice`),
+    `reciprocal`, the act of several persons on each other (`Путин и Эрдоган встретились в Сочи`), or
+    `addressed`, an act towards someone named in the dative (`Макрон позвонил Путину`)."""
     if wanted == "reciprocal":
         return reciprocal(tokens, sent, index)
+    if wanted == "addressed":
+        return addressed(tokens, sent, index)
     return voice(tokens[index]) == wanted
+
+
+def addressed(tokens: tuple[Token, ...], sent: Sentence, verb: int) -> bool:
+    """Whether the verb has a dative that names someone (`позвонил Владимиру Путину`, `позвонил президенту
+    России`; not `позвонил жене`)."""
+    words = tokens[sent.first : sent.last]
+    datives = [t.index for t in words if t.head == verb and t.case == "Dat"]
+    return any(t.pos == "PROPN" and (t.index == d or governed(tokens, t.index, d)) for d in datives for t in words)
 
 
 def reciprocal(tokens: tuple[Token, ...], sent: Sentence, verb: int) -> bool:
