@@ -187,18 +187,17 @@ def held_under(tokens: Sequence[Token], sent: Sentence, matches: Sequence[Match]
 
 
 def directed(ctx: Context, occurrence: Occurrence, actor: list[Cluster]) -> list[Cluster]:
-    """Whom a phrase of `против` (any act) or `от` (a demand) of the trigger names, a generic agent or the
-    country of an adjective too (`санкции против российских банков`, `потребовала от правительства Армении`),
-    when the act has an actor: such a phrase alone makes no event (`протесты стали выступать против
-    правого правительства`)."""
+    """Whom a phrase of `против` (any act) or `от` (a demand) of the trigger names (`Против Ивана Петрова
+    возбуждено дело`); when the act has an actor, a generic agent or the country of an adjective too
+    (`санкции против российских банков`, `потребовала от правительства Армении`): such a phrase alone makes
+    no event (`протесты стали выступать против правого правительства`)."""
     tokens, sent = ctx.tokens, occurrence.sent
-    if not actor:
-        return []
     own = {i for m in occurrence.matches for i in m.tokens}
     marks = {"против"} | ({"от"} if occurrence.type == "REQUEST" else set())
     marked = {t.head for t in tokens[sent.first : sent.last] if t.rel == "case" and t.text.lower() in marks}
     phrases = (t for t in tokens[sent.first : sent.last] if t.head in own and t.index in marked)
-    return [c for t in phrases for c in resolve(ctx, t, sent) if c not in actor and is_party(c)]
+    named = (t for t in phrases if actor or t.index in ctx.entity_at)
+    return [c for t in named for c in resolve(ctx, t, sent) if c not in actor and is_party(c)]
 
 
 def objects_of(

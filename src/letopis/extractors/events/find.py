@@ -25,6 +25,7 @@ from letopis.nlp import Parsed, Token
 # (`после прошлогоднего теракта`), a topic (`закон о митингах`) or a generic statement.
 PLACED_ALONE = frozenset({"ASSAULT", "PROTEST"})
 DEMONSTRATIVES = frozenset({"этот", "тот", "данный"})  # closed class
+PAST_YEARS = frozenset({"прошлогодний", "позапрошлогодний", "давний"})  # closed class
 
 
 def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: list[Role]) -> list[Draft]:
@@ -98,10 +99,14 @@ def find_protagonist(ctx: Context, found: dict[int, list[Match]]) -> Cluster | N
 
 def is_background(ctx: Context, occurrence: Occurrence) -> bool:
     """`На прошедших переговорах представители ... выразили заинтересованность`: talks named only as the
-    setting of another event, with no participant of their own, are not a new event."""
+    setting of another event, with no participant of their own, are not a new event; nor is an act its
+    noun places in a past year (`После прошлогоднего теракта власти усилили меры`)."""
+    tokens = ctx.tokens
+    dated = {t.head for t in tokens[occurrence.sent.first : occurrence.sent.last] if t.lemma.lower() in PAST_YEARS}
+    if all(tokens[m.anchor].pos == "NOUN" and m.anchor in dated for m in occurrence.matches):
+        return True
     if occurrence.type != "CONSULT" or not occurrence.others:
         return False
-    tokens = ctx.tokens
     nouns_only = all(tokens[m.anchor].pos == "NOUN" and tokens[m.anchor].rel != "root" for m in occurrence.matches)
     return nouns_only and not any(with_participants(ctx, m.anchor) for m in occurrence.matches)
 
