@@ -94,17 +94,12 @@ def find_matches(parsed: Parsed, sent: Sentence) -> list[Match]:
 
 def in_voice(tokens: tuple[Token, ...], sent: Sentence, index: int, wanted: str) -> bool:
     """Whether the anchor is in the voice its pattern asks for: `passive` or `active` (`voice`),
-    `reciprocal`, the act of several persons on each other (`Путин и Эрдоган встретились в Сочи`), or
-    `addressed`, an act towards someone named in the dative (`Макрон позвонил Путину`), or `of_person`, an
-    act on a person (`оправдал журналиста`, not `оправдал надежды`)."""
+    `reciprocal`, the act of several persons on each other (`Путин и Эрдоган встретились в Сочи`),
+    or `addressed`, an act towards someone named in the dative (`Макрон позвонил Путину`)."""
     if wanted == "reciprocal":
         return reciprocal(tokens, sent, index)
     if wanted == "addressed":
         return addressed(tokens, sent, index)
-    if wanted == "of_person":
-        words = tokens[sent.first : sent.last]
-        objects = (t for t in words if t.head == index and t.rel in {"obj", "nsubj:pass"})
-        return any(t.feats.get("Animacy") == "Anim" for t in objects)
     return voice(tokens[index]) == wanted
 
 
