@@ -63,7 +63,7 @@ def find_parties(ctx: Context, occurrence: Occurrence, protagonist: Cluster | No
             actor = previous.actor + [c for c in previous.recipient if c not in previous.actor]
         explicit = bool(actor)
     verbal = any(ctx.tokens[m.anchor].pos == "VERB" for m in occurrence.matches)
-    if not actor and occurrence.type in COOPERATIVE and protagonist is not None and verbal:
+    if not actor and occurrence.type in COOPERATIVE and protagonist and verbal and not said(ctx, occurrence):
         actor = [protagonist]
     recipient = [c for c in recipient if c not in actor]
     if (
@@ -74,6 +74,14 @@ def find_parties(ctx: Context, occurrence: Occurrence, protagonist: Cluster | No
         actor, recipient = recipient, actor
     hosts = [c for c in recipient if is_party(c) or (occurrence.mode == "visit" and is_destination(c))]
     return Parties([c for c in actor if is_party(c)], hosts, explicit)
+
+
+def said(ctx: Context, occurrence: Occurrence) -> bool:
+    """Whether a trigger verb has a subject of its own, named or not (`Президент принял отставку губернатора`:
+    a president the text does not name, not the report's protagonist)."""
+    anchors = {m.anchor for m in occurrence.matches}
+    words = ctx.tokens[occurrence.sent.first : occurrence.sent.last]
+    return any(t.head in anchors and t.rel == "nsubj" for t in words)
 
 
 def subjects(
