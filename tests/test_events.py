@@ -886,6 +886,7 @@ def test_a_headline_and_a_caption_without_full_stops_are_sentences_of_their_own(
         ("В 2010 году Стивен Фрай стал встречаться с актёром Стивеном Веббом.", False),
         ("Сейчас форвард Криштиану Роналду встречается с моделью Джорджиной Родригес.", False),
         ("Министр Сергей Лавров встречался с послом Японии Тоёхисой Кодзуки.", True),
+        ("Завтра Путин встречается с Эрдоганом в Сочи.", True),
     ],
 )
 def test_vstrechatsya_in_the_present_or_after_stat_is_going_out(text: str, talks: bool) -> None:
@@ -913,3 +914,15 @@ def test_meetings_without_s_and_calls_need_named_persons(text: str, talks: bool)
 )
 def test_background_and_look_alike_acts_are_no_events(text: str, type: str) -> None:
     assert not [e for e in run(text).events if e.type == type], summary(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Ожидается, что в субботу арестованный Иван Петров предстанет перед судом.", "asserted"),
+        ("Иван Петров будет арестован.", "future"),
+        ("Завтра Путин встречается с Эрдоганом в Сочи.", "future"),
+    ],
+)
+def test_a_trigger_in_the_past_is_done_and_a_future_auxiliary_is_to_come(text: str, modality: str) -> None:
+    assert [e.modality for e in run(text).events] == [modality], summary(run(text))

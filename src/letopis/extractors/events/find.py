@@ -26,6 +26,8 @@ from letopis.nlp import Parsed, Token
 PLACED_ALONE = frozenset({"ASSAULT", "PROTEST"})
 DEMONSTRATIVES = frozenset({"этот", "тот", "данный"})  # closed class
 PAST_YEARS = frozenset({"прошлогодний", "позапрошлогодний", "давний"})  # closed class
+DAYS = frozenset({"сегодня", "завтра", "послезавтра", "понедельник", "вторник", "среда", "четверг", "пятница",
+                  "суббота", "воскресенье"})  # closed class; fmt: skip
 
 
 def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: list[Role]) -> list[Draft]:
@@ -113,8 +115,12 @@ def is_background(ctx: Context, occurrence: Occurrence) -> bool:
 
 def courting(ctx: Context, occurrence: Occurrence) -> bool:
     """`Стивен стал встречаться с актёром`, `форвард встречается с моделью`: `встречаться` in the present or
-    after `стать`, `начать` is going out with someone, not talks (news report talks in the past or future)."""
+    after `стать`, `начать` is going out with someone, not talks (news report talks in the past or future,
+    or in the present of a day they name: `Завтра Путин встречается с Эрдоганом`)."""
     tokens = ctx.tokens
+    sent = occurrence.sent
+    if any(t.lemma.lower() in DAYS for t in tokens[sent.first : sent.last]):
+        return False
     return occurrence.type == "CONSULT" and all(going_out(tokens, tokens[m.anchor]) for m in occurrence.matches)
 
 

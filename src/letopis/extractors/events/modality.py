@@ -13,14 +13,15 @@ FUTURE_WORDS = event_words()["future"]
 HYPOTHETICAL_WORDS = event_words()["hypothetical"]
 REFUSAL_WORDS = event_words()["refusal"]
 NEGATIONS = {"не", "ни"}
+WILL = {"буду", "будешь", "будет", "будем", "будете", "будут"}  # the tagger calls `будет` present at times
 CONDITIONS = {"если", "ежели"}
 
 
 def find_modality(parsed: Parsed, matches: Sequence[Match]) -> str:
     """negated (`не` before the trigger or its verb, `отказался` + trigger), hypothetical (`если` before
     it, `бы`, `может`, `возможно`), future (a future tense of the trigger, or of its verb unless the
-    trigger is a verb in the past or present, `будет`, or an intention word: `намерение`, `планирует`,
-    `выразили заинтересованность`), else asserted."""
+    trigger is a verb in the past or present, `будет`, or an intention word before a trigger not in the past:
+    `намерение`, `планирует`, `выразили заинтересованность`), else asserted."""
     tokens = parsed.tokens
     anchors = [tokens[m.anchor] for m in matches]
     governors = [tokens[a.head] for a in anchors if a.head >= 0 and not is_participle(a)]  # `Задержанный ... отказался`
@@ -41,6 +42,9 @@ def find_modality(parsed: Parsed, matches: Sequence[Match]) -> str:
     ruling = anchors if tensed else anchors + governors  # `Напомним, что Х ударил Y`: the trigger's own tense
     if any(m.trigger.future for m in matches) or any(t.feats.get("Tense") == "Fut" for t in ruling):
         return "future"
-    markers = [t for t in before + governors if t.lemma.lower() in FUTURE_WORDS]
-    auxiliaries = [t for t in near if t.lemma.lower() == "быть" and t.feats.get("Tense") == "Fut"]
-    return "future" if markers or auxiliaries else "asserted"
+    # `Ожидается, что арестованные братья предстанут перед судом`: a trigger in the past is done, whatever
+    # future the sentence speaks of; `будет арестован` is still to come
+    past = all(a.pos == "VERB" and a.feats.get("Tense") == "Past" for a in anchors)
+    markers = [t for t in before + governors if t.lemma.lower() in FUTURE_WORDS and not past]
+    will = [t for t in near if t.text.lower() in WILL or (t.lemma.lower() == "быть" and t.feats.get("Tense") == "Fut")]
+    return "future" if markers or will else "asserted"
