@@ -910,6 +910,7 @@ def test_meetings_without_s_and_calls_need_named_persons(text: str, talks: bool)
     ("text", "type"),
     [
         ("После прошлогоднего теракта в Париже власти усилили меры безопасности.", "ASSAULT"),
+        ("Оба арестованных подозреваются в том, что планировали совершить теракт в Брюсселе.", "ASSAULT"),
     ],
 )
 def test_background_and_look_alike_acts_are_no_events(text: str, type: str) -> None:

@@ -26,6 +26,7 @@ from letopis.nlp import Parsed, Token
 PLACED_ALONE = frozenset({"ASSAULT", "PROTEST"})
 DEMONSTRATIVES = frozenset({"этот", "тот", "данный"})  # closed class
 PAST_YEARS = frozenset({"прошлогодний", "позапрошлогодний", "давний"})  # closed class
+PREPARING = frozenset({"подготовка", "подготовить", "готовить", "планировать", "планирование", "замысел"})  # closed
 DAYS = frozenset({"сегодня", "завтра", "послезавтра", "понедельник", "вторник", "среда", "четверг", "пятница",
                   "суббота", "воскресенье"})  # closed class; fmt: skip
 
@@ -107,10 +108,25 @@ def is_background(ctx: Context, occurrence: Occurrence) -> bool:
     dated = {t.head for t in tokens[occurrence.sent.first : occurrence.sent.last] if t.lemma.lower() in PAST_YEARS}
     if all(tokens[m.anchor].pos == "NOUN" and m.anchor in dated for m in occurrence.matches):
         return True
+    if all(prepared(tokens, m.anchor) for m in occurrence.matches):
+        return True
     if occurrence.type != "CONSULT" or not occurrence.others:
         return False
     nouns_only = all(tokens[m.anchor].pos == "NOUN" and tokens[m.anchor].rel != "root" for m in occurrence.matches)
     return nouns_only and not any(with_participants(ctx, m.anchor) for m in occurrence.matches)
+
+
+def prepared(tokens: Sequence[Token], anchor: int) -> bool:
+    """Whether an act's noun is what someone prepared or planned (`подозреваются в подготовке теракта`,
+    `планировали совершить теракт`): it has not taken place."""
+    head = anchor
+    for _ in range(3):
+        head = tokens[head].head
+        if head < 0:
+            return False
+        if tokens[head].lemma.lower() in PREPARING:
+            return tokens[anchor].pos == "NOUN"
+    return False
 
 
 def courting(ctx: Context, occurrence: Occurrence) -> bool:
