@@ -700,6 +700,9 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("a_subject_the_text_does_not_name_is_not_the_protagonist", "Губернатор Омской области Иван Петров подал в "
      "отставку. Петров заявил, что уходит сам. Президент принял отставку губернатора.", "AGREE", None, [],
      ["Иван Петров"], "written for letopis in the shape of issue 12's class 3 (Петров was the actor)"),
+    ("who_claims_an_attack_in_its_relative_clause_is_the_actor", "После терактов в Брюсселе, ответственность за "
+     "которые взяло на себя «Исламское государство», власти усилили меры безопасности.", "ASSAULT", None,
+     ["Исламское государство"], [], "written for letopis in the shape of issue 12's class 6"),
     ("listing_a_site_as_banned_is_censorship", "Роскомнадзор внёс мессенджер Telegram в реестр запрещённых "
      "сайтов.", "COERCE", "censor", ["Роскомнадзор"], ["Telegram"], "written for letopis in the shape of issue "
      "12's missing triggers"),

@@ -1,7 +1,7 @@
 """The actor of an act someone is suspected of, accused of or claims: `Петров подозревается в организации
 теракта`, `власти связывают Рахами со взрывом`, `ИГ взяло на себя ответственность за теракт`. The act's
-noun hangs from a word of suspicion, charge or responsibility; the one that word points at is the actor
-of the act, not whoever voices the suspicion."""
+noun hangs from a word of suspicion, charge or responsibility, or has a relative clause of one; the one
+that word points at is the actor of the act, not whoever voices the suspicion."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ def alleged_actors(ctx: Context, occurrence: Occurrence, resolve: Resolver) -> l
         token = tokens[match.anchor]
         if token.pos != "NOUN":
             continue
+        if claimed := [c for t in relative_claims(tokens, token, sent) for c in resolve(ctx, t, sent) if is_party(c)]:
+            return claimed
         for _ in range(STEPS):
             if token.rel not in {"nmod", "obl"} or token.head < sent.first:
                 break
@@ -36,6 +38,15 @@ def alleged_actors(ctx: Context, occurrence: Occurrence, resolve: Resolver) -> l
             if token.lemma.lower() in SUSPICION:
                 return [c for t in suspects(tokens, token, sent) for c in resolve(ctx, t, sent) if is_party(c)]
     return []
+
+
+def relative_claims(tokens: Sequence[Token], act: Token, sent: Sentence) -> list[Token]:
+    """Who a relative clause of the act's noun says did it (`терактов, ответственность за которые взяло на
+    себя ИГ`, `взрыва, в котором подозревается Петров`)."""
+    words = tokens[sent.first : sent.last]
+    verbs = [t for t in words if t.head == act.index and t.rel == "acl:relcl"]
+    claims = [w for v in verbs for w in [v, *(t for t in words if t.head == v.index)] if w.lemma.lower() in SUSPICION]
+    return [t for w in claims for t in suspects(tokens, w, sent)]
 
 
 def suspects(tokens: Sequence[Token], word: Token, sent: Sentence) -> list[Token]:
