@@ -314,7 +314,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "type",
         "Кэмерон и Клегг дали понять, что намерены ослабить",
         "SANCTION",
-    ): "no SANCTION trigger matched; reads AGREE",
+    ): "no SANCTION trigger matched",
     (
         "arguments",
         "Кэмерон и Клегг дали понять, что намерены ослабить",
@@ -352,7 +352,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "COERCE",
     ): "no COERCE event to take arguments from",
     ("type", "Комендантского часа не будет", "COERCE"): "no COERCE trigger matched",
-    ("type", "Власти США намерены более тщательно проверять визы", "COERCE"): "no COERCE trigger matched; reads AGREE",
+    ("type", "Власти США намерены более тщательно проверять визы", "COERCE"): "no COERCE trigger matched",
     (
         "arguments",
         "Власти США намерены более тщательно проверять визы",
