@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from letopis.extractors.entities.candidates import facility, ner_candidates, unnamed_by_ner
 from letopis.extractors.entities.descriptions import described
 from letopis.extractors.entities.owners import with_owner_tails
 from letopis.extractors.entities.quoted import quoted_names, titled
 from letopis.extractors.entities.records import Candidate
+from letopis.lexicon.names import key
 from letopis.nlp import NLP, Parsed
 
 
@@ -25,4 +28,11 @@ class EntityFinder:
         found = titled(parsed, quoted_names(self.nlp, parsed, found))
         found = [facility(parsed, c) for c in unnamed_by_ner(self.nlp, parsed, found)]
         found.sort(key=lambda c: c.first)
-        return described(self.nlp, parsed, with_owner_tails(parsed, found))
+        return described(self.nlp, parsed, with_owner_tails(parsed, persons_as_places(found)))
+
+
+def persons_as_places(found: list[Candidate]) -> list[Candidate]:
+    """A place no gazetteer knows whose name is a person's name elsewhere in the text is that person (NER
+    tags `Исама Шарафа` a place in `Правительство Исама Шарафа` and a person in another sentence)."""
+    persons = {key(c.name) for c in found if c.type == "PER" and len(c.name.split()) > 1}
+    return [replace(c, type="PER") if c.type == "LOC" and not c.place and key(c.name) in persons else c for c in found]
