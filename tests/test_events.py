@@ -703,6 +703,9 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("who_claims_an_attack_in_its_relative_clause_is_the_actor", "После терактов в Брюсселе, ответственность за "
      "которые взяло на себя «Исламское государство», власти усилили меры безопасности.", "ASSAULT", None,
      ["Исламское государство"], [], "written for letopis in the shape of issue 12's class 6"),
+    ("a_noun_of_a_person_is_the_one_named_before", "15-летний Никита Леонтьев был задержан 22 января. "
+     "Участковый Денис Иванов избил юношу.", "ASSAULT", "beat", ["Денис Иванов"], ["Никита Леонтьев"], "written "
+     "for letopis in the shape of issue 12's class 3"),
     ("listing_a_site_as_banned_is_censorship", "Роскомнадзор внёс мессенджер Telegram в реестр запрещённых "
      "сайтов.", "COERCE", "censor", ["Роскомнадзор"], ["Telegram"], "written for letopis in the shape of issue "
      "12's missing triggers"),

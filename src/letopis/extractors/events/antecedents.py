@@ -1,8 +1,8 @@
 """Who a subject or object that names nobody stands for: a personal pronoun (`Она пообещала`, `его
-арестовали`) is the nearest person of its gender named before it as a subject, else the nearest one; an
-institution noun (`Суд постановил`, `Компания признала`) is the nearest organisation named before it whose
-name holds that noun (or, for a noun of no kind, `ведомство`, the organisation named last). The passive
-agent (`был обвинён трибуналом`) is the actor of a passive trigger."""
+арестовали`) or a noun of a person (`избил юношу`) is the nearest person of its gender named before it as a
+subject, else the nearest one; an institution noun (`Суд постановил`, `Компания признала`) is the nearest
+organisation named before it whose name holds that noun (or, for a noun of no kind, `ведомство`, the
+organisation named last). The passive agent (`был обвинён трибуналом`) is the actor of a passive trigger."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from letopis.nlp import Sentence, Token
 POSSESSIVE_GENDERS = {"его": "Masc", "ее": "Fem"}  # closed class
 INSTITUTIONS = event_words()["institution"]
 GENERIC_INSTITUTIONS = event_words()["generic_institution"]
+PERSON_NOUNS = event_words()["person_noun"]
 LOOKBACK = 3  # sentences before the pronoun or noun in which its antecedent is looked for
 
 
@@ -24,6 +25,10 @@ def antecedent(ctx: Context, token: Token) -> Cluster | None:
     lemma = token.lemma.lower()
     if token.pos == "PRON" and lemma in PRONOUN_GENDERS and token.feats.get("Number") != "Plur":
         return person_of_gender(ctx, token.index, PRONOUN_GENDERS[lemma])
+    if lemma in PERSON_NOUNS and token.feats.get("Number") == "Sing" and (gender := token.feats.get("Gender")):
+        words = ctx.tokens[ctx.parsed.sentence_of(token.index).first : token.index]
+        described = any(t.head == token.index and t.rel == "amod" for t in words)  # `неизвестный мужчина`
+        return None if described else person_of_gender(ctx, token.index, gender)
     if token.pos != "NOUN" or lemma not in INSTITUTIONS or token.feats.get("Number") == "Plur":
         return None
     if lemma in GENERIC_INSTITUTIONS:  # `Компания «Яндекс» ... Компания признала`, else the last named
