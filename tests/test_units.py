@@ -26,6 +26,10 @@ REFERENCE = date(2026, 1, 5)
         ("Соглашение от 02.12.2025", False, date(2025, 12, 2)),
         ("вчера", False, date(2026, 1, 4)),
         ("Накануне министр заявил", False, date(2026, 1, 4)),
+        ("В пятницу полиция задержала троих", False, date(2026, 1, 2)),  # the last Friday up to a Monday
+        ("В минувшую субботу прогремели взрывы", False, date(2026, 1, 3)),
+        ("В понедельник министр заявил", False, date(2026, 1, 5)),  # the reference's own weekday
+        ("Переговоры пройдут в среду", True, date(2026, 1, 7)),  # a future statement: the next Wednesday
         ("30 миллионов человек", False, None),  # a bare number is no date
         ("31 февраля 2024 года", False, None),  # an impossible day is no date
     ],

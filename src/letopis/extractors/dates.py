@@ -1,7 +1,8 @@
 """Dates in a sentence, resolved against a reference date (the dateline's, else the publication's).
 
 Only real date expressions count: `2 декабря`, `2 декабря 2025 года`, `02.12.2025`, and the relative
-words `сегодня`, `вчера`, `накануне`, `позавчера`, `завтра`. A bare number (`30 миллионов`) is never a date.
+words `сегодня`, `вчера`, `накануне`, `позавчера`, `завтра`, and a weekday (`в пятницу`). A bare number
+(`30 миллионов`) is never a date.
 A period is a month or a year: `в мае 1981 года`, `в мае`, `в 2009 году`, `в прошлом году`, `год назад`.
 """
 
@@ -19,6 +20,9 @@ DAY_MONTH = re.compile(
 NUMERIC = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
 RELATIVE = {"сегодня": 0, "вчера": -1, "накануне": -1, "позавчера": -2, "завтра": 1, "послезавтра": 2}
 RELATIVE_WORD = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.IGNORECASE)
+# `в пятницу`, `в минувшую субботу`: the last such day up to the reference, or the next for the future
+WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6}
+WEEKDAY = re.compile(r"\bво?\s+(?:(?:минувш|прошл)\w*\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
@@ -51,6 +55,10 @@ def find_date(text: str, reference: date | None, future: bool = False) -> date |
     relative = RELATIVE_WORD.search(text)
     if relative is not None and reference is not None:
         return reference + timedelta(days=RELATIVE[relative.group(1).lower()])
+    weekday = WEEKDAY.search(text)
+    if weekday is not None and reference is not None:
+        days = (WEEKDAYS[weekday["day"].lower()] - reference.weekday()) % 7
+        return reference + timedelta(days=days) if future else reference - timedelta(days=(7 - days) % 7)
     return None
 
 
