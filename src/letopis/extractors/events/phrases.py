@@ -17,6 +17,7 @@ CLAUSE_WORDS = {"где", "который", "когда", "что", "чтобы"
 CHAIN_POS = {"NOUN", "ADJ", "PROPN", "X", "NUM", "DET"}
 # nouns of quantity, which stand for those they count (`тысячи жителей`); closed class
 QUANTITIES = {"тысяча", "сотня", "десяток", "миллион", "множество", "большинство", "группа", "часть", "толпа", "ряд"}
+CHARGING = {"ACCUSE", "SANCTION", "COERCE"}  # acts whose phrases say what they are for
 ABOUT = {"в", "во", "на", "о", "об", "обо", "по", "вокруг", "относительно"}  # a topic's prepositions; closed class
 QUOTES = {'"', "«", "»", "“", "”", "„"}
 
@@ -125,13 +126,27 @@ def light_verb(tokens: Sequence[Token], index: int) -> int:
 def targets(ctx: Context, match: Match, index: int) -> bool:
     """Whether the word at `index` after an attack noun in a prepositional phrase is in that noun's own
     phrase (`до теракта опубликовали селфи в Facebook`: Facebook is no target); any word after other
-    triggers."""
+    triggers but one in a phrase of what a charge or punishment is for (`charges`)."""
     tokens = ctx.tokens
     anchor = tokens[match.anchor]
+    sent = ctx.parsed.sentence_of(match.anchor)
+    if match.trigger.type in CHARGING and any(
+        governed(tokens, index, c, sent.last - sent.first) for c in charges(tokens, sent, match)
+    ):
+        return False
     if match.trigger.type != "ASSAULT" or anchor.pos != "NOUN" or anchor.rel not in {"obl", "nmod"}:
         return True
-    sent = ctx.parsed.sentence_of(match.anchor)
     return governed(tokens, index, match.anchor, depth=sent.last - sent.first)
+
+
+def charges(tokens: Sequence[Token], sent: Sentence, match: Match) -> list[int]:
+    """The phrases of what a charge or punishment is for (`обвинил Запад в попытках изолировать Россию`,
+    `приговорил к пяти годам за убийство Сидорова`, `задержан по подозрению в ...`): whom they name is
+    not whom the act befalls."""
+    words = tokens[sent.first : sent.last]
+    marks = {t.head: t.text.lower() for t in words if t.rel == "case"}
+    phrases = (t for t in words if t.head in match.tokens and t.rel == "obl" and t.index in marks)
+    return [t.index for t in phrases if marks[t.index] in {"за", "по"} or (marks[t.index] == "в" and t.case == "Loc")]
 
 
 def counted(tokens: Sequence[Token], token: Token, sent: Sentence) -> bool:
