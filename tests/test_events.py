@@ -709,6 +709,9 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("the_one_sentenced_for_an_act_is_its_actor", "Суд приговорил Ивана Петрова к пяти годам за убийство Петра "
      "Сидорова.", "ASSAULT", None, ["Иван Петров"], ["Пётр Сидоров"], "written for letopis in the shape of issue "
      "12's class 6"),
+    ("the_genitive_of_an_act_noun_object_is_its_actor", "Вчера Россия осудила нападение боевиков «Талибана» на "
+     "школу.", "ASSAULT", None, ["Талибан"], [], "written for letopis in the shape of issue 12's class 9 (Россия "
+     "was the attacker)"),
     ("listing_a_site_as_banned_is_censorship", "Роскомнадзор внёс мессенджер Telegram в реестр запрещённых "
      "сайтов.", "COERCE", "censor", ["Роскомнадзор"], ["Telegram"], "written for letopis in the shape of issue "
      "12's missing triggers"),

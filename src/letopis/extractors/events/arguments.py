@@ -98,6 +98,9 @@ def subjects(
         tokens[h].head for h in list(governors) if h >= 0 and tokens[h].pos == "VERB" and tokens[h].rel == "xcomp"
     }
     governors |= set(participles(tokens, sent, own))  # `санкции, введённые Евросоюзом`
+    objects = all(tokens[m.anchor].pos == "NOUN" and tokens[m.anchor].rel == "obj" for m in matches)
+    if objects and (named := genitive_agents(ctx, sent, matches)):
+        return unique(named), False  # `Кремль отверг обвинения Лондона`: Лондон accuses, not the Kremlin
     found: list[Cluster] = []
     sides = False
     candidates = [t for t in words if t.rel == "nsubj" and t.head in governors]
