@@ -20,6 +20,8 @@ APPOINTING = role_words()["appointing"]
 POSTS = role_words()["post"]
 HOLDING = role_words()["holding"]
 HEADING = role_words()["heading"]
+APPOINTMENTS = role_words()["appointment"]
+LEAVING = {"с", "со", "от"}  # a post left (`с поста`, `от должности`) was held
 
 
 def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
@@ -57,7 +59,9 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
         held = {
             t.index
             for t in words
-            if t.head in governed and t.lemma.lower() in POSTS and tokens[t.head].lemma.lower() in HOLDING
+            if t.head in governed
+            and t.lemma.lower() in POSTS
+            and (tokens[t.head].lemma.lower() in HOLDING or left(words, t))
         }
         for token in words:
             if position_of(context, token) is None or token.feats.get("Number") == "Plur":
@@ -115,6 +119,31 @@ def relieved(words: Sequence[Token], verb: Token) -> bool:
     posts = [t.index for t in words if t.head == verb.index and t.lemma.lower() in POSTS]
     left = any(t.head in posts and t.rel == "case" and t.lemma.lower() in {"с", "со", "от"} for t in words)
     return left and any(t.head == verb.index and t.rel == "obj" for t in words)
+
+
+def left(words: Sequence[Token], post: Token) -> bool:
+    """Whether a post is one left (`подал в отставку с поста`, `отправлен в отставку с должности`)."""
+    return any(t.head == post.index and t.rel == "case" and t.lemma.lower() in LEAVING for t in words)
+
+
+def nominal(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
+    """`о назначении Тома Петрова советником`, `о снятии Зюганова с поста лидера КПРФ`, `назначение Гутерреша
+    на пост генсека ООН`: a person in the genitive of a noun of appointment or leaving (`appointment` in
+    role_words.tsv) holds the position in the instrumental that hangs on the noun, or the one of the post
+    it governs, and those coordinated with it."""
+    tokens = context.tokens
+    name = tokens[cand.first]
+    if name.rel != "nmod" or name.case != "Gen" or name.head < 0 or tokens[name.head].lemma.lower() not in APPOINTMENTS:
+        return []
+    sent = context.parsed.sentence_of(cand.first)
+    words = tokens[sent.first : sent.last]
+    posts = {t.index for t in words if t.head == name.head and t.lemma.lower() in POSTS}
+    for token in words:
+        if position_of(context, token) is None or token.feats.get("Number") == "Plur":
+            continue
+        if (token.head == name.head and token.case == "Ins") or (token.head in posts and token.case == "Gen"):
+            return [predicated_at(context, person, t, cand) for t in [token, *coordinated(context, words, token)]]
+    return []
 
 
 def relative(words: Sequence[Token], verb: Token) -> bool:
