@@ -21,6 +21,7 @@ POSTS = role_words()["post"]
 HOLDING = role_words()["holding"]
 HEADING = role_words()["heading"]
 APPOINTMENTS = role_words()["appointment"]
+WISHING = role_words()["wishing"]
 LEAVING = {"с", "со", "от"}  # a post left (`с поста`, `от должности`) was held
 
 
@@ -36,8 +37,8 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     coordinated with it (`был начальником Генштаба, главой МВД`)."""
     tokens = context.tokens
     name = tokens[cand.first]
-    if name.rel == "appos" and name.head >= 0:  # `Юрист Дэвид Уэстин ... занял пост`: the title is the subject
-        name = tokens[name.head]
+    while name.rel == "appos" and 0 <= name.head < name.index:  # `Юрист Дэвид Уэстин ... занял пост`: the title is the subject
+        name = tokens[name.head]  # and the title a title is stacked on (`командующий ... генерал-полковник X`)
     sent = context.parsed.sentence_of(cand.first)
     words = tokens[sent.first : sent.last]
     described = {cand.first, name.index}  # `Таро Асо, занимавший пост`: the clause may hang on the title apposed
@@ -55,7 +56,11 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     found: list[Role] = []
     for verb in clauses:
         lemma = verb.lemma.lower()
-        governed = {verb.index} | {t.index for t in words if t.rel == "xcomp" and t.head == verb.index}
+        controlled = any(t.head == verb.index and t.rel == "obj" for t in words)  # `попросил Смирнова стать`
+        controlled = controlled or lemma in WISHING  # `хочет стать мэром`: not held
+        governed = {verb.index} | {
+            t.index for t in words if t.rel == "xcomp" and t.head == verb.index and not controlled
+        }
         held = {
             t.index
             for t in words
@@ -66,7 +71,8 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
         for token in words:
             if position_of(context, token) is None or token.feats.get("Number") == "Plur":
                 continue
-            instrumental = token.head == verb.index and token.case == "Ins" and lemma in BECOMING | APPOINTING
+            becoming = tokens[token.head].lemma.lower() in BECOMING | APPOINTING  # `может стать главой`: an xcomp
+            instrumental = token.head in governed and token.case == "Ins" and becoming
             instrumental = instrumental or (token.head == verb.index and in_capacity(context, words, token))
             participle = acting(context, token.index)
             if participle is not None:  # `исполняющим обязанности губернатора назначен`, `был исполняющим ...`
