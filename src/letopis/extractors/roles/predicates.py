@@ -37,8 +37,10 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     coordinated with it (`был начальником Генштаба, главой МВД`)."""
     tokens = context.tokens
     name = tokens[cand.first]
-    while name.rel == "appos" and 0 <= name.head < name.index:  # `Юрист Дэвид Уэстин ... занял пост`: the title is the subject
-        name = tokens[name.head]  # and the title a title is stacked on (`командующий ... генерал-полковник X`)
+    # `Юрист Дэвид Уэстин ... занял пост`: the title is the subject, and so is the title a title is stacked on
+    # (`назначен командующий ... генерал-полковник X`)
+    while name.rel == "appos" and 0 <= name.head < name.index:
+        name = tokens[name.head]
     sent = context.parsed.sentence_of(cand.first)
     words = tokens[sent.first : sent.last]
     described = {cand.first, name.index}  # `Таро Асо, занимавший пост`: the clause may hang on the title apposed
