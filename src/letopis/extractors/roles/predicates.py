@@ -51,6 +51,8 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
         active = (verb.lemma.lower() in APPOINTING or relieved(words, verb)) and verb.feats.get("Voice") != "Pass"
         if name.rel.startswith("obj" if active else "nsubj"):
             clauses.append(verb)
+        if name.rel.startswith("nsubj"):  # `работал в театре и считался одним из актёров`: the subject's too
+            clauses += [t for t in words if t.rel == "conj" and t.head == verb.index and unsaid(words, t)]
     top = tokens[name.head] if name.head >= 0 else None
     copula = top is not None and any(t.rel == "cop" and t.head == top.index for t in words)
     if top is not None and copula and name.rel.startswith("nsubj") and predicative(context, top):
@@ -152,6 +154,11 @@ def nominal(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
         if (token.head == name.head and token.case == "Ins") or (token.head in posts and token.case == "Gen"):
             return [predicated_at(context, person, t, cand) for t in [token, *coordinated(context, words, token)]]
     return []
+
+
+def unsaid(words: Sequence[Token], verb: Token) -> bool:
+    """Whether a verb has no subject of its own (it shares the one of the verb it is coordinated with)."""
+    return verb.pos in {"VERB", "AUX"} and not any(t.head == verb.index and t.rel.startswith("nsubj") for t in words)
 
 
 def relative(words: Sequence[Token], verb: Token) -> bool:
