@@ -10,7 +10,7 @@ from letopis.extractors.entities import Candidate, Cluster
 from letopis.extractors.roles.context import APPOSITION_MARKS, Context
 from letopis.extractors.roles.places import role_at
 from letopis.extractors.roles.record import Role
-from letopis.extractors.roles.titles import acting, position_of
+from letopis.extractors.roles.titles import acting, one_of, position_of
 from letopis.lexicon import role_words
 from letopis.model import Span
 from letopis.nlp import Token
@@ -73,10 +73,12 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
             and (tokens[t.head].lemma.lower() in HOLDING or left(words, t))
         }
         for token in words:
-            if position_of(context, token) is None or token.feats.get("Number") == "Plur":
+            one = one_of(context, token.index)  # `считался одним из актёров`: `один` stands for the position
+            if position_of(context, token) is None or (token.feats.get("Number") == "Plur" and one is None):
                 continue
-            becoming = tokens[token.head].lemma.lower() in BECOMING | APPOINTING  # `может стать главой`: an xcomp
-            instrumental = token.head in governed and token.case == "Ins" and becoming
+            stated = tokens[token.index if one is None else one]
+            becoming = tokens[stated.head].lemma.lower() in BECOMING | APPOINTING  # `может стать главой`: an xcomp
+            instrumental = stated.head in governed and stated.case == "Ins" and becoming
             instrumental = instrumental or (token.head == verb.index and in_capacity(context, words, token))
             participle = acting(context, token.index)
             if participle is not None:  # `исполняющим обязанности губернатора назначен`, `был исполняющим ...`
