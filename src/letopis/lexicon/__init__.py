@@ -95,9 +95,9 @@ def not_org_words() -> dict[str, frozenset[str]]:
 @cache
 def role_words() -> dict[str, frozenset[str]]:
     """The open word lists of the role rules by kind (role_words.tsv): `becoming`, `appointing`, `holding`,
-    `heading` and `succeeding` verbs, `post` nouns, `generic_chief` positions, `sought` governors,
-    `place_descriptor` and `not_descriptor` nouns, `shared_office` positions, `praise` and `title_adjective`
-    adjectives."""
+    `heading`, `succeeding` and `wishing` verbs, `post` and `appointment` nouns, `generic_chief` positions,
+    `sought` governors, `place_descriptor` and `not_descriptor` nouns, `shared_office` positions, `praise` and
+    `title_adjective` adjectives."""
     return words_by_kind("role_words.tsv")
 
 

@@ -87,7 +87,7 @@ class Context:
         organisation, a noun, an adjective, a preposition, a quote."""
         if token.index in self.mentions:
             return self.mentions.is_thing(token.index)
-        return token.pos in GAP_POS or token.text in QUOTE_MARKS
+        return token.pos in GAP_POS or token.text in QUOTE_MARKS or token.text == "№"  # `больницы № 17`
 
     @cached_property
     def persons_by_sentence(self) -> dict[int, list[tuple[int, Cluster]]]:

@@ -14,7 +14,7 @@ from letopis.extractors.roles.context import APPOSITION_MARKS, Context
 from letopis.extractors.roles.coordinated import coordinated
 from letopis.extractors.roles.distributed import distributed
 from letopis.extractors.roles.places import role_at
-from letopis.extractors.roles.predicates import heads, predicate
+from letopis.extractors.roles.predicates import heads, nominal, predicate
 from letopis.extractors.roles.record import Role
 from letopis.extractors.roles.succession import replaced, succeeded
 from letopis.extractors.roles.titles import TITLE_ADJECTIVES, one_of, outer_position, position_of, title_start
@@ -268,6 +268,7 @@ PATTERNS = (
     Pattern("listed", listed, shared=True),
     Pattern("distributed", distributed, shared=True),
     Pattern("predicate", predicate),
+    Pattern("nominal", nominal),
     Pattern("heads", heads),
     Pattern("succeeded", succeeded, shared=True),  # the post is the predecessor's too (`сменила на посту`)
     Pattern("replaced", replaced, shared=True),  # the post is the successor's too (`вместо Рауля Кастро`)

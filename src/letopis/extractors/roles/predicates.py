@@ -10,7 +10,7 @@ from letopis.extractors.entities import Candidate, Cluster
 from letopis.extractors.roles.context import APPOSITION_MARKS, Context
 from letopis.extractors.roles.places import role_at
 from letopis.extractors.roles.record import Role
-from letopis.extractors.roles.titles import acting, position_of
+from letopis.extractors.roles.titles import acting, one_of, position_of
 from letopis.lexicon import role_words
 from letopis.model import Span
 from letopis.nlp import Token
@@ -20,6 +20,9 @@ APPOINTING = role_words()["appointing"]
 POSTS = role_words()["post"]
 HOLDING = role_words()["holding"]
 HEADING = role_words()["heading"]
+APPOINTMENTS = role_words()["appointment"]
+WISHING = role_words()["wishing"]
+LEAVING = {"с", "со", "от"}  # a post left (`с поста`, `от должности`) was held
 
 
 def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
@@ -34,7 +37,9 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     coordinated with it (`был начальником Генштаба, главой МВД`)."""
     tokens = context.tokens
     name = tokens[cand.first]
-    if name.rel == "appos" and name.head >= 0:  # `Юрист Дэвид Уэстин ... занял пост`: the title is the subject
+    # `Юрист Дэвид Уэстин ... занял пост`: the title is the subject, and so is the title a title is stacked on
+    # (`назначен командующий ... генерал-полковник X`)
+    while name.rel == "appos" and 0 <= name.head < name.index:
         name = tokens[name.head]
     sent = context.parsed.sentence_of(cand.first)
     words = tokens[sent.first : sent.last]
@@ -46,6 +51,8 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
         active = (verb.lemma.lower() in APPOINTING or relieved(words, verb)) and verb.feats.get("Voice") != "Pass"
         if name.rel.startswith("obj" if active else "nsubj"):
             clauses.append(verb)
+        if name.rel.startswith("nsubj"):  # `работал в театре и считался одним из актёров`: the subject's too
+            clauses += [t for t in words if t.rel == "conj" and t.head == verb.index and unsaid(words, t)]
     top = tokens[name.head] if name.head >= 0 else None
     copula = top is not None and any(t.rel == "cop" and t.head == top.index for t in words)
     if top is not None and copula and name.rel.startswith("nsubj") and predicative(context, top):
@@ -53,16 +60,25 @@ def predicate(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
     found: list[Role] = []
     for verb in clauses:
         lemma = verb.lemma.lower()
-        governed = {verb.index} | {t.index for t in words if t.rel == "xcomp" and t.head == verb.index}
+        controlled = any(t.head == verb.index and t.rel == "obj" for t in words)  # `попросил Смирнова стать`
+        controlled = controlled or lemma in WISHING  # `хочет стать мэром`: not held
+        governed = {verb.index} | {
+            t.index for t in words if t.rel == "xcomp" and t.head == verb.index and not controlled
+        }
         held = {
             t.index
             for t in words
-            if t.head in governed and t.lemma.lower() in POSTS and tokens[t.head].lemma.lower() in HOLDING
+            if t.head in governed
+            and t.lemma.lower() in POSTS
+            and (tokens[t.head].lemma.lower() in HOLDING or left(words, t))
         }
         for token in words:
-            if position_of(context, token) is None or token.feats.get("Number") == "Plur":
+            one = one_of(context, token.index)  # `считался одним из актёров`: `один` stands for the position
+            if position_of(context, token) is None or (token.feats.get("Number") == "Plur" and one is None):
                 continue
-            instrumental = token.head == verb.index and token.case == "Ins" and lemma in BECOMING | APPOINTING
+            stated = tokens[token.index if one is None else one]
+            becoming = tokens[stated.head].lemma.lower() in BECOMING | APPOINTING  # `может стать главой`: an xcomp
+            instrumental = stated.head in governed and stated.case == "Ins" and becoming
             instrumental = instrumental or (token.head == verb.index and in_capacity(context, words, token))
             participle = acting(context, token.index)
             if participle is not None:  # `исполняющим обязанности губернатора назначен`, `был исполняющим ...`
@@ -115,6 +131,36 @@ def relieved(words: Sequence[Token], verb: Token) -> bool:
     posts = [t.index for t in words if t.head == verb.index and t.lemma.lower() in POSTS]
     left = any(t.head in posts and t.rel == "case" and t.lemma.lower() in {"с", "со", "от"} for t in words)
     return left and any(t.head == verb.index and t.rel == "obj" for t in words)
+
+
+def left(words: Sequence[Token], post: Token) -> bool:
+    """Whether a post is one left (`подал в отставку с поста`, `отправлен в отставку с должности`)."""
+    return any(t.head == post.index and t.rel == "case" and t.lemma.lower() in LEAVING for t in words)
+
+
+def nominal(context: Context, person: Cluster, cand: Candidate) -> list[Role]:
+    """`о назначении Тома Петрова советником`, `о снятии Зюганова с поста лидера КПРФ`, `назначение Гутерреша
+    на пост генсека ООН`: a person in the genitive of a noun of appointment or leaving (`appointment` in
+    role_words.tsv) holds the position in the instrumental that hangs on the noun, or the one of the post
+    it governs, and those coordinated with it."""
+    tokens = context.tokens
+    name = tokens[cand.first]
+    if name.rel != "nmod" or name.case != "Gen" or name.head < 0 or tokens[name.head].lemma.lower() not in APPOINTMENTS:
+        return []
+    sent = context.parsed.sentence_of(cand.first)
+    words = tokens[sent.first : sent.last]
+    posts = {t.index for t in words if t.head == name.head and t.lemma.lower() in POSTS}
+    for token in words:
+        if position_of(context, token) is None or token.feats.get("Number") == "Plur":
+            continue
+        if (token.head == name.head and token.case == "Ins") or (token.head in posts and token.case == "Gen"):
+            return [predicated_at(context, person, t, cand) for t in [token, *coordinated(context, words, token)]]
+    return []
+
+
+def unsaid(words: Sequence[Token], verb: Token) -> bool:
+    """Whether a verb has no subject of its own (it shares the one of the verb it is coordinated with)."""
+    return verb.pos in {"VERB", "AUX"} and not any(t.head == verb.index and t.rel.startswith("nsubj") for t in words)
 
 
 def relative(words: Sequence[Token], verb: Token) -> bool:
