@@ -712,6 +712,9 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("the_genitive_of_an_act_noun_object_is_its_actor", "Вчера Россия осудила нападение боевиков «Талибана» на "
      "школу.", "ASSAULT", None, ["Талибан"], [], "written for letopis in the shape of issue 12's class 9 (Россия "
      "was the attacker)"),
+    ("a_generic_agent_counted_by_a_numeral_is_named_in_the_plural", "Вчера Москва выслала 23 британских "
+     "дипломата.", "SANCTION", "expel", [], ["Британские дипломаты"], "written for letopis (was `Британские "
+     "дипломат`)"),
     ("listing_a_site_as_banned_is_censorship", "Роскомнадзор внёс мессенджер Telegram в реестр запрещённых "
      "сайтов.", "COERCE", "censor", ["Роскомнадзор"], ["Telegram"], "written for letopis in the shape of issue "
      "12's missing triggers"),

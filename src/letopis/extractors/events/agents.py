@@ -66,7 +66,19 @@ def label(tokens: Sequence[Token], token: Token, words: Sequence[Token]) -> tupl
     if (first, last) == (token.index, token.index):
         return None
     name = pipeline().normal(tokens[first : last + 1], "ORG")
+    parts = name.split(" ")
+    counted = any(t.head == token.index and t.rel.startswith("nummod") for t in tokens[max(0, first - 3) : token.index])
+    if counted and len(parts) == last - first + 1:  # `23 британских дипломата`: the plural of the counted noun
+        parts[token.index - first] = plural(token.text.lower()) or parts[token.index - first]
+    name = " ".join(parts)
     return tokens[first], name[:1].upper() + name[1:]
+
+
+def plural(word: str) -> str | None:
+    """The nominative plural of a noun (`дипломата`: `дипломаты`)."""
+    forms = pipeline().vocab.parse(word)[:1]
+    return next((f.word for p in forms for f in p.lexeme if f.feats.get("Case") == "Nom" and
+                 f.feats.get("Number") == "Plur"), None)  # fmt: skip
 
 
 def is_capital(place: Place | None) -> bool:
