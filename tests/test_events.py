@@ -715,6 +715,9 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("a_generic_agent_counted_by_a_numeral_is_named_in_the_plural", "Вчера Москва выслала 23 британских "
      "дипломата.", "SANCTION", "expel", [], ["Британские дипломаты"], "written for letopis (was `Британские "
      "дипломат`)"),
+    ("a_capital_in_the_genitive_of_a_statement_speaks_for_its_government", "Пресс-секретарь президента Дмитрий "
+     "Песков назвал заявления Вашингтона провокацией.", "ACCUSE", "disapprove", ["Дмитрий Песков"], ["США"],
+     "written for letopis in the shape of issue 12's class 5"),
     ("listing_a_site_as_banned_is_censorship", "Роскомнадзор внёс мессенджер Telegram в реестр запрещённых "
      "сайтов.", "COERCE", "censor", ["Роскомнадзор"], ["Telegram"], "written for letopis in the shape of issue "
      "12's missing triggers"),
