@@ -959,3 +959,10 @@ def test_whom_a_charge_is_for_is_not_whom_it_befalls(text: str, type: str, name:
     result = run(text)
     found = [e for e in result.events if e.type == type]
     assert found and not any(same(r, name) for e in found for r in names(result, e.recipient)), summary(result)
+
+
+def test_an_act_its_actor_refuses_is_one_refusal() -> None:
+    """`отказалась выполнить требование`: one REJECT towards whom the act was, not a REJECT and a negated
+    CONCEDE (written for letopis in the shape of issue 12's class 8)."""
+    result = run("Компания Apple отказалась выполнить требование ФБР.")
+    assert [(e.type, [r.name for r in names(result, e.recipient)]) for e in result.events] == [("REJECT", ["ФБР"])]

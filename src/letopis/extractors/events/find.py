@@ -64,11 +64,24 @@ def find_events(doc: Document, parsed: Parsed, clusters: list[Cluster], roles: l
             if not parties.actor and (anchor := attack_anchor(occurrence)) is not None:
                 attacks[id(drafts[-1])] = anchor
     target_demands(drafts)
-    merged = merge(sorted(drafts, key=lambda d: d.evidence[0].start))
+    merged = merge(sorted(refused(drafts), key=lambda d: d.evidence[0].start))
     for item in merged:
         if not item.actor and id(item) in attacks:
             item.actor = [attackers(ctx, attacks[id(item)])]
     return merged
+
+
+def refused(drafts: list[Draft]) -> list[Draft]:
+    """`Apple отказалась выполнить требование ФБР`: an act its actor refuses is that actor's refusal, one
+    event, not a refusal and a negated act; whom the act was towards is whom the refusal is."""
+    kept: list[Draft] = []
+    for item in drafts:
+        refusal = next((d for d in drafts if d.type == "REJECT" and d.sentence == item.sentence), None)
+        if item.modality == "negated" and refusal is not None and item is not refusal and item.actor == refusal.actor:
+            refusal.recipient = unique(refusal.recipient + [c for c in item.recipient if c not in refusal.actor])
+        else:
+            kept.append(item)
+    return kept
 
 
 def target_demands(drafts: list[Draft]) -> None:
