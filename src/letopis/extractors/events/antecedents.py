@@ -106,13 +106,9 @@ def nearest(ctx: Context, index: int, fits: Callable[[Cluster, Token], bool], su
 
 
 def is_subject(ctx: Context, item: Cluster, position: int) -> bool:
-    """Whether the mention of `item` over `position` is the subject of its clause, active or passive, or
-    the name its subject's title gives."""
+    """Whether the mention of `item` over `position` is the subject of its clause, active or passive."""
     span = next(((c.first, c.last) for c in item.candidates if c.first <= position < c.last), (position, position + 1))
-    tokens = ctx.tokens
-    # `Губернатор Иван Петров подал`: the name of a title that is the subject
-    titled = (i for i in range(*span) if tokens[i].rel == "appos" and tokens[tokens[i].head].rel == "nsubj")
-    return any(tokens[i].rel in {"nsubj", "nsubj:pass"} for i in range(*span)) or any(titled)
+    return any(ctx.tokens[i].rel in {"nsubj", "nsubj:pass"} for i in range(*span))
 
 
 def passive_agents(ctx: Context, sent: Sentence, governors: set[int]) -> Iterable[Token]:
