@@ -78,11 +78,11 @@ def find_parties(ctx: Context, occurrence: Occurrence, protagonist: Cluster | No
 
 def said(ctx: Context, occurrence: Occurrence) -> bool:
     """Whether a trigger verb has a subject of its own, named or not (`Президент принял отставку губернатора`:
-    a president the text does not name, not the report's protagonist); `я`, `мы` of a quote are the
-    speaker's, often the protagonist."""
+    a president the text does not name, not the report's protagonist); `я` of a quote is the speaker, often
+    the protagonist."""
     anchors = {m.anchor for m in occurrence.matches}
     words = ctx.tokens[occurrence.sent.first : occurrence.sent.last]
-    return any(t.head in anchors and t.rel == "nsubj" and t.lemma.lower() not in {"я", "мы"} for t in words)
+    return any(t.head in anchors and t.rel == "nsubj" and t.lemma.lower() != "я" for t in words)
 
 
 def subjects(
