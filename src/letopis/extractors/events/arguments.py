@@ -261,7 +261,8 @@ def recipients(ctx: Context, occurrence: Occurrence, actor: list[Cluster]) -> li
     found += objects(ctx, sent, occurrence.matches, actor) + directed(ctx, occurrence, actor)
     if occurrence.type == "CONSULT" and occurrence.mode != "visit":
         return found
-    following = {i for m in occurrence.matches for i in clause(ctx, m.tokens[-1], sent, others) if targets(ctx, m, i)}
+    aims = [(m, targets(ctx, m)) for m in occurrence.matches]
+    following = {i for m, aimed in aims for i in clause(ctx, m.tokens[-1], sent, others) if aimed(i)}
     for index in sorted(following):
         item = ctx.entity_at.get(index)
         if item is None or item in actor or index in ctx.described or ctx.entity_at.get(index - 1) is item:

@@ -148,9 +148,9 @@ def courting(ctx: Context, occurrence: Occurrence) -> bool:
     or in the present of a day they name: `Завтра Путин встречается с Эрдоганом`)."""
     tokens = ctx.tokens
     sent = occurrence.sent
-    if any(t.lemma.lower() in DAYS for t in tokens[sent.first : sent.last]):
+    if occurrence.type != "CONSULT" or any(t.lemma.lower() in DAYS for t in tokens[sent.first : sent.last]):
         return False
-    return occurrence.type == "CONSULT" and all(going_out(tokens, tokens[m.anchor]) for m in occurrence.matches)
+    return all(going_out(tokens, tokens[m.anchor]) for m in occurrence.matches)
 
 
 def going_out(tokens: Sequence[Token], anchor: Token) -> bool:

@@ -4,7 +4,7 @@ object of, an attack noun's own phrase, and nouns of quantity."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from letopis.extractors.entities import Cluster
 from letopis.extractors.events.context import Context
@@ -123,20 +123,21 @@ def light_verb(tokens: Sequence[Token], index: int) -> int:
     return token.head if token.pos == "NOUN" and token.rel == "obj" and token.head >= 0 else index
 
 
-def targets(ctx: Context, match: Match, index: int) -> bool:
-    """Whether the word at `index` after an attack noun in a prepositional phrase is in that noun's own
-    phrase (`до теракта опубликовали селфи в Facebook`: Facebook is no target); any word after other
-    triggers but one in a phrase of what a charge or punishment is for (`charges`)."""
+def targets(ctx: Context, match: Match) -> Callable[[int], bool]:
+    """Whether the word at an index after the trigger may be whom the act befalls: for an attack noun in a
+    prepositional phrase, only a word in that noun's own phrase (`до теракта опубликовали селфи в
+    Facebook`: Facebook is no target); for other triggers any word but one in a phrase of what a charge or
+    punishment is for (`charges`)."""
     tokens = ctx.tokens
     anchor = tokens[match.anchor]
     sent = ctx.parsed.sentence_of(match.anchor)
-    if match.trigger.type in CHARGING and any(
-        governed(tokens, index, c, sent.last - sent.first) for c in charges(tokens, sent, match)
-    ):
-        return False
-    if match.trigger.type != "ASSAULT" or anchor.pos != "NOUN" or anchor.rel not in {"obl", "nmod"}:
-        return True
-    return governed(tokens, index, match.anchor, depth=sent.last - sent.first)
+    depth = sent.last - sent.first
+    if match.trigger.type == "ASSAULT" and anchor.pos == "NOUN" and anchor.rel in {"obl", "nmod"}:
+        return lambda index: governed(tokens, index, match.anchor, depth)
+    if match.trigger.type not in CHARGING:
+        return lambda index: True
+    phrases = charges(tokens, sent, match)
+    return lambda index: not any(governed(tokens, index, c, depth) for c in phrases)
 
 
 def charges(tokens: Sequence[Token], sent: Sentence, match: Match) -> list[int]:
