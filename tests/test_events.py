@@ -718,6 +718,11 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("a_capital_in_the_genitive_of_a_statement_speaks_for_its_government", "Пресс-секретарь президента Дмитрий "
      "Песков назвал заявления Вашингтона провокацией.", "ACCUSE", "disapprove", ["Дмитрий Песков"], ["США"],
      "written for letopis in the shape of issue 12's class 5"),
+    ("staff_stand_for_the_body_they_serve", "Вчера сотрудники полиции задержали в центре Москвы около ста "
+     "участников акции.", "COERCE", "arrest", ["полиция (Россия)"], [], "written for letopis in the shape of "
+     "issue 12's class 5 (the city centre was an organisation and the recipient)"),
+    ("a_protest_placed_in_a_city_centre", "Вчера в центре Минска прошла акция протеста сторонников оппозиции.",
+     "PROTEST", "demo", [], [], "written for letopis in the shape of issue 12's class 1 (placed, no named party)"),
     ("listing_a_site_as_banned_is_censorship", "Роскомнадзор внёс мессенджер Telegram в реестр запрещённых "
      "сайтов.", "COERCE", "censor", ["Роскомнадзор"], ["Telegram"], "written for letopis in the shape of issue "
      "12's missing triggers"),

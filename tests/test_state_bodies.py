@@ -21,7 +21,14 @@ STATE_BODIES = [
 KEPT = [
     ("Сотрудники российской компании «Яндекс» запустили сервис.", "Яндекс"),
     ("Глава МИД России Сергей Лавров прибыл в Анкару.", "МИД России"),
+    ("Директор Центра стратегических исследований Иван Петров прибыл в Минск.", "Центр стратегических исследований"),
 ]
+
+
+def test_the_centre_of_a_city_is_no_organisation() -> None:
+    """`в центре Минска` is a part of the city, not a body named `центр Минска` (issue 12's class 5)."""
+    entities = extract("Вчера в центре Минска прошла акция протеста.").entities
+    assert [e.name for e in entities if e.type == "ORG" and "центр" in e.name.lower()] == []
 
 
 @pytest.mark.parametrize(("text", "name"), STATE_BODIES + KEPT)

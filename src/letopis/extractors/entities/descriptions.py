@@ -142,6 +142,10 @@ def org_phrase(
         specific = named or complement or (country is not None and end - start > 2)
     if (start, end) == (first, last) or not (specific or cand is not None):
         return None
+    tail = covered.get(last)
+    of_place = tail is not None and tail.type == "LOC" and (tail.first, tail.last) == (last, end)
+    if cand is None and word in org_phrases().get("place_part", frozenset()) and start == first and of_place:
+        return None  # `в центре Минска`: a part of the city
     return start, end, country
 
 

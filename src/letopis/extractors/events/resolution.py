@@ -17,6 +17,7 @@ from letopis.lexicon.gazetteer import gazetteer
 from letopis.nlp import Sentence, Token
 
 STANCES = event_words()["stance_noun"]
+MEMBERS = {"сотрудник", "служащий"}  # who stand for the body they serve (`сотрудники полиции`); closed class
 
 
 def resolve(ctx: Context, token: Token, sent: Sentence, subject: bool = True, generic: bool = True) -> list[Cluster]:
@@ -26,8 +27,9 @@ def resolve(ctx: Context, token: Token, sent: Sentence, subject: bool = True, ge
     `полиция`), or a country adjective (`представители пакистанских кругов`). A capital in the genitive of
     what a government says or does speaks for the government too (`назвал заявления Вашингтона провокацией`)."""
     tokens = ctx.tokens
-    if token.lemma.lower() in QUANTITIES and (many := next(counted_by(tokens, token, sent), None)) is not None:
-        return resolve(ctx, many, sent, subject, generic)  # `Тысячи жителей Бишкека`: the residents
+    staff = token.lemma.lower() in MEMBERS and token.feats.get("Number") == "Plur"  # not `сотрудник ..., Арпон`
+    if (token.lemma.lower() in QUANTITIES or staff) and (many := next(counted_by(tokens, token, sent), None)):
+        return resolve(ctx, many, sent, subject, generic)  # `Тысячи жителей Бишкека`, `сотрудники полиции`
     if token.index in ctx.entity_at:
         own = ctx.entity_at[token.index]
         acting = token.rel == "nsubj" or (token.case == "Ins" and token.rel in {"obl", "obl:agent"})
