@@ -723,6 +723,9 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
      "issue 12's class 5 (the city centre was an organisation and the recipient)"),
     ("a_protest_placed_in_a_city_centre", "Вчера в центре Минска прошла акция протеста сторонников оппозиции.",
      "PROTEST", "demo", [], [], "written for letopis in the shape of issue 12's class 1 (placed, no named party)"),
+    ("a_head_of_state_receiving_an_ambassador_is_his_host", "Вчера президент Казахстана Касым-Жомарт Токаев "
+     "принял в Акорде посла Китая.", "CONSULT", "visit", ["Китай"], ["Касым-Жомарт Токаев"], "written for letopis "
+     "in the shape of the reference article's class (an envoy's talks)"),
     ("listing_a_site_as_banned_is_censorship", "Роскомнадзор внёс мессенджер Telegram в реестр запрещённых "
      "сайтов.", "COERCE", "censor", ["Роскомнадзор"], ["Telegram"], "written for letopis in the shape of issue "
      "12's missing triggers"),
