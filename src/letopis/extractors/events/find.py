@@ -17,6 +17,7 @@ from letopis.extractors.events.topics import find_topics
 from letopis.extractors.events.triggers import Match, find_matches
 from letopis.extractors.events.where_when import dateline_place, event_date, stated_place
 from letopis.extractors.roles import Role
+from letopis.lexicon import event_words
 from letopis.model import Document, Span
 from letopis.nlp import Parsed, Token
 
@@ -26,7 +27,7 @@ from letopis.nlp import Parsed, Token
 PLACED_ALONE = frozenset({"ASSAULT", "PROTEST"})
 DEMONSTRATIVES = frozenset({"этот", "тот", "данный"})  # closed class
 PAST_YEARS = frozenset({"прошлогодний", "позапрошлогодний", "давний"})  # closed class
-PREPARING = frozenset({"подготовка", "подготовить", "готовить", "планировать", "планирование", "замысел"})  # closed
+PREPARING = event_words()["attempt"] - {"попытка"}  # an attempt took place; a plan or a preparation need not
 DAYS = frozenset({"сегодня", "завтра", "послезавтра", "понедельник", "вторник", "среда", "четверг", "пятница",
                   "суббота", "воскресенье"})  # closed class; fmt: skip
 
@@ -133,12 +134,12 @@ def prepared(tokens: Sequence[Token], anchor: int) -> bool:
     """Whether an act's noun is what someone prepared or planned (`подозреваются в подготовке теракта`,
     `планировали совершить теракт`): it has not taken place."""
     head = anchor
-    for _ in range(3):
+    for _ in range(3 if tokens[anchor].pos == "NOUN" else 0):
         head = tokens[head].head
         if head < 0:
             return False
         if tokens[head].lemma.lower() in PREPARING:
-            return tokens[anchor].pos == "NOUN"
+            return True
     return False
 
 
