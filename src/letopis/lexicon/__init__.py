@@ -106,7 +106,8 @@ def event_words() -> dict[str, frozenset[str]]:
     """The open word lists of the event rules by kind (event_words.tsv): `future`, `hypothetical` and
     `refusal` words of modality, `hosting` visit verbs, `place_noun` nouns before a place name, `visit_noun`
     nouns of a stay, `source_noun` and `say_verb` words that cite a source, `suspicion` and `attempt` words
-    an act's noun hangs from, `patient_noun` acts whose genitive is the one they befall."""
+    an act's noun hangs from, `patient_noun` acts whose genitive is the one they befall, `person_noun`
+    nouns of a person that refer back, `stance_noun` nouns whose genitive capital speaks for its government."""
     return words_by_kind("event_words.tsv")
 
 
