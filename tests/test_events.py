@@ -726,6 +726,12 @@ REGRESSIONS: list[tuple[str, str, str, str | None, list[str], list[str], str]] =
     ("a_head_of_state_receiving_an_ambassador_is_his_host", "Вчера президент Казахстана Касым-Жомарт Токаев "
      "принял в Акорде посла Китая.", "CONSULT", "visit", ["Китай"], ["Касым-Жомарт Токаев"], "written for letopis "
      "in the shape of the reference article's class (an envoy's talks)"),
+    ("a_court_upholding_a_sentence_convicts", "Вчера апелляционный суд оставил приговор Ивану Петрову в силе.",
+     "SANCTION", "convict", ["Апелляционный суд"], ["Иван Петров"], "written for letopis in the shape of issue "
+     "12's missing triggers"),
+    ("stripping_citizenship_is_coercion", "Вчера власти Белоруссии лишили Ивана Петрова гражданства.", "COERCE",
+     "restrict", ["Власти Белоруссии"], ["Иван Петров"], "written for letopis in the shape of issue 12's missing "
+     "triggers"),
     ("listing_a_site_as_banned_is_censorship", "Роскомнадзор внёс мессенджер Telegram в реестр запрещённых "
      "сайтов.", "COERCE", "censor", ["Роскомнадзор"], ["Telegram"], "written for letopis in the shape of issue "
      "12's missing triggers"),
