@@ -913,22 +913,16 @@ def test_a_headline_and_a_caption_without_full_stops_are_sentences_of_their_own(
         ("Сейчас форвард Криштиану Роналду встречается с моделью Джорджиной Родригес.", False),
         ("Министр Сергей Лавров встречался с послом Японии Тоёхисой Кодзуки.", True),
         ("Завтра Путин встречается с Эрдоганом в Сочи.", True),
-    ],
-)
-def test_vstrechatsya_in_the_present_or_after_stat_is_going_out(text: str, talks: bool) -> None:
-    assert any(e.type == "CONSULT" for e in run(text).events) is talks
-
-
-@pytest.mark.parametrize(
-    ("text", "talks"),
-    [
+        # meetings without `с` and calls need named persons
         ("Владимир Путин и Реджеп Эрдоган встретились в Сочи.", True),
         ("Роджер Федерер и Рафаэль Надаль встретились в финале турнира.", False),
         ("Министр Сергей Лавров позвонил госсекретарю США Майку Помпео.", True),
         ("Вечером Иван Петров позвонил жене.", False),
     ],
 )
-def test_meetings_without_s_and_calls_need_named_persons(text: str, talks: bool) -> None:
+def test_which_meetings_and_calls_are_talks(text: str, talks: bool) -> None:
+    """`встречаться` in the present or after `стать` is going out, unless a day is named; persons who meet
+    each other or a call need someone named."""
     assert any(e.type == "CONSULT" for e in run(text).events) is talks
 
 
